@@ -1,0 +1,315 @@
+package org.stratacache.jcache.configuration;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.configuration.Configuration;
+import javax.cache.configuration.Factory;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.integration.CacheLoader;
+import javax.cache.integration.CacheWriter;
+import org.stratacache.jcache.expiry.Ticker;
+
+/**
+ * An immutable cache configuration: everything a {@code MutableConfiguration} holds, plus Strata's
+ * own settings. Build one with {@link #builder(Class, Class)} or start from any JSR-107
+ * configuration with {@link #from(Configuration)}; a plain {@code MutableConfiguration} works as well.
+ *
+ * <pre>{@code
+ * Cache<String, Order> orders = manager.createCache("orders",
+ *     StrataConfiguration.builder(String.class, Order.class)
+ *         .maximumSize(10_000)
+ *         .expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(Duration.ONE_HOUR))
+ *         .statisticsEnabled(true)
+ *         .build());
+ * }</pre>
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class StrataConfiguration<K, V> implements CompleteConfiguration<K, V> {
+
+  private static final long serialVersionUID = 1L;
+
+  @NotNull
+  private final Class<K> keyType;
+  @NotNull
+  private final Class<V> valueType;
+  private final boolean storeByValue;
+  private final boolean readThrough;
+  private final boolean writeThrough;
+  private final boolean statisticsEnabled;
+  private final boolean managementEnabled;
+  private final Factory<CacheLoader<K, V>> cacheLoaderFactory;
+  private final Factory<CacheWriter<? super K, ? super V>> cacheWriterFactory;
+  @NotNull
+  private final Factory<ExpiryPolicy> expiryPolicyFactory;
+  private final List<CacheEntryListenerConfiguration<K, V>> listenerConfigurations;
+  @PositiveOrZero
+  private final long maximumSize;
+  private final transient Ticker ticker;
+
+  private StrataConfiguration(Builder<K, V> builder) {
+    this.keyType = builder.keyType;
+    this.valueType = builder.valueType;
+    this.storeByValue = builder.storeByValue;
+    this.readThrough = builder.readThrough;
+    this.writeThrough = builder.writeThrough;
+    this.statisticsEnabled = builder.statisticsEnabled;
+    this.managementEnabled = builder.managementEnabled;
+    this.cacheLoaderFactory = builder.cacheLoaderFactory;
+    this.cacheWriterFactory = builder.cacheWriterFactory;
+    this.expiryPolicyFactory = builder.expiryPolicyFactory;
+    this.listenerConfigurations = Collections.unmodifiableList(new ArrayList<>(builder.listenerConfigurations));
+    this.maximumSize = builder.maximumSize;
+    this.ticker = builder.ticker;
+  }
+
+  /** A builder for a cache of {@code keyType} to {@code valueType}, with JSR-107 defaults. */
+  public static <K, V> Builder<K, V> builder(Class<K> keyType, Class<V> valueType) {
+    return new Builder<K, V>().types(keyType, valueType);
+  }
+
+  /**
+   * A builder starting from any configuration: a {@code StrataConfiguration} keeps its Strata
+   * settings, a {@code CompleteConfiguration} its standard ones, a basic {@code Configuration} its
+   * types and store-by-value flag.
+   */
+  public static <K, V> Builder<K, V> from(Configuration<K, V> configuration) {
+    Objects.requireNonNull(configuration, "configuration");
+    if (configuration instanceof StrataConfiguration) {
+      return ((StrataConfiguration<K, V>) configuration).toBuilder();
+    }
+    Builder<K, V> builder = builder(configuration.getKeyType(), configuration.getValueType())
+        .storeByValue(configuration.isStoreByValue());
+    if (configuration instanceof CompleteConfiguration) {
+      CompleteConfiguration<K, V> complete = (CompleteConfiguration<K, V>) configuration;
+      builder.readThrough(complete.isReadThrough())
+          .writeThrough(complete.isWriteThrough())
+          .statisticsEnabled(complete.isStatisticsEnabled())
+          .managementEnabled(complete.isManagementEnabled())
+          .cacheLoaderFactory(complete.getCacheLoaderFactory())
+          .cacheWriterFactory(complete.getCacheWriterFactory())
+          .expiryPolicyFactory(complete.getExpiryPolicyFactory());
+      for (CacheEntryListenerConfiguration<K, V> listener : complete.getCacheEntryListenerConfigurations()) {
+        builder.addCacheEntryListenerConfiguration(listener);
+      }
+    }
+    return builder;
+  }
+
+  /** A builder holding every setting of this configuration. */
+  public Builder<K, V> toBuilder() {
+    Builder<K, V> builder = builder(keyType, valueType)
+        .storeByValue(storeByValue)
+        .readThrough(readThrough)
+        .writeThrough(writeThrough)
+        .statisticsEnabled(statisticsEnabled)
+        .managementEnabled(managementEnabled)
+        .cacheLoaderFactory(cacheLoaderFactory)
+        .cacheWriterFactory(cacheWriterFactory)
+        .expiryPolicyFactory(expiryPolicyFactory)
+        .maximumSize(maximumSize)
+        .ticker(ticker);
+    listenerConfigurations.forEach(builder::addCacheEntryListenerConfiguration);
+    return builder;
+  }
+
+  @Override
+  public Class<K> getKeyType() {
+    return keyType;
+  }
+
+  @Override
+  public Class<V> getValueType() {
+    return valueType;
+  }
+
+  @Override
+  public boolean isStoreByValue() {
+    return storeByValue;
+  }
+
+  @Override
+  public boolean isReadThrough() {
+    return readThrough;
+  }
+
+  @Override
+  public boolean isWriteThrough() {
+    return writeThrough;
+  }
+
+  @Override
+  public boolean isStatisticsEnabled() {
+    return statisticsEnabled;
+  }
+
+  @Override
+  public boolean isManagementEnabled() {
+    return managementEnabled;
+  }
+
+  @Override
+  public Iterable<CacheEntryListenerConfiguration<K, V>> getCacheEntryListenerConfigurations() {
+    return listenerConfigurations;
+  }
+
+  @Override
+  public Factory<CacheLoader<K, V>> getCacheLoaderFactory() {
+    return cacheLoaderFactory;
+  }
+
+  @Override
+  public Factory<CacheWriter<? super K, ? super V>> getCacheWriterFactory() {
+    return cacheWriterFactory;
+  }
+
+  @Override
+  public Factory<ExpiryPolicy> getExpiryPolicyFactory() {
+    return expiryPolicyFactory;
+  }
+
+  /** The most entries the in-memory store keeps before evicting; {@code 0} means no bound. */
+  public long getMaximumSize() {
+    return maximumSize;
+  }
+
+  /** The clock expiry instants refer to (the system clock unless a test injected another). */
+  public Ticker getTicker() {
+    return ticker == null ? Ticker.system() : ticker;
+  }
+
+  @Override
+  public String toString() {
+    return "StrataConfiguration{keyType=" + keyType.getName() + ", valueType=" + valueType.getName()
+        + ", storeByValue=" + storeByValue + ", readThrough=" + readThrough + ", writeThrough=" + writeThrough
+        + ", statisticsEnabled=" + statisticsEnabled + ", managementEnabled=" + managementEnabled
+        + ", maximumSize=" + maximumSize + "}";
+  }
+
+  /**
+   * Builds a {@link StrataConfiguration}. Not thread-safe.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   */
+  public static final class Builder<K, V> {
+
+    private Class<K> keyType;
+    private Class<V> valueType;
+    private boolean storeByValue = true;
+    private boolean readThrough;
+    private boolean writeThrough;
+    private boolean statisticsEnabled;
+    private boolean managementEnabled;
+    private Factory<CacheLoader<K, V>> cacheLoaderFactory;
+    private Factory<CacheWriter<? super K, ? super V>> cacheWriterFactory;
+    private Factory<ExpiryPolicy> expiryPolicyFactory = EternalExpiryPolicy.factoryOf();
+    private final List<CacheEntryListenerConfiguration<K, V>> listenerConfigurations = new ArrayList<>();
+    private long maximumSize;
+    private Ticker ticker;
+
+    private Builder() {
+    }
+
+    /** Sets the key and value types ({@code Object.class} for no type checks). */
+    @SuppressWarnings("unchecked")
+    public <K2, V2> Builder<K2, V2> types(Class<K2> keys, Class<V2> values) {
+      Builder<K2, V2> self = (Builder<K2, V2>) this;
+      self.keyType = Objects.requireNonNull(keys, "keyType");
+      self.valueType = Objects.requireNonNull(values, "valueType");
+      return self;
+    }
+
+    /** Store-by-value (the default) copies keys and values in and out; by-reference shares them. */
+    public Builder<K, V> storeByValue(boolean enabled) {
+      this.storeByValue = enabled;
+      return this;
+    }
+
+    /** Whether a miss calls the {@code CacheLoader}. */
+    public Builder<K, V> readThrough(boolean enabled) {
+      this.readThrough = enabled;
+      return this;
+    }
+
+    /** Whether writes call the {@code CacheWriter}. */
+    public Builder<K, V> writeThrough(boolean enabled) {
+      this.writeThrough = enabled;
+      return this;
+    }
+
+    /** Whether statistics are collected (and their MXBean registered). */
+    public Builder<K, V> statisticsEnabled(boolean enabled) {
+      this.statisticsEnabled = enabled;
+      return this;
+    }
+
+    /** Whether the configuration MXBean is registered. */
+    public Builder<K, V> managementEnabled(boolean enabled) {
+      this.managementEnabled = enabled;
+      return this;
+    }
+
+    /** The loader used by read-through and {@code loadAll}. */
+    public Builder<K, V> cacheLoaderFactory(Factory<? extends CacheLoader<K, V>> factory) {
+      @SuppressWarnings("unchecked")
+      Factory<CacheLoader<K, V>> typed = (Factory<CacheLoader<K, V>>) factory;
+      this.cacheLoaderFactory = typed;
+      return this;
+    }
+
+    /** The writer used by write-through. */
+    public Builder<K, V> cacheWriterFactory(Factory<? extends CacheWriter<? super K, ? super V>> factory) {
+      @SuppressWarnings("unchecked")
+      Factory<CacheWriter<? super K, ? super V>> typed = (Factory<CacheWriter<? super K, ? super V>>) factory;
+      this.cacheWriterFactory = typed;
+      return this;
+    }
+
+    /** The expiry policy ({@code null} restores the eternal default). */
+    public Builder<K, V> expiryPolicyFactory(Factory<? extends ExpiryPolicy> factory) {
+      @SuppressWarnings("unchecked")
+      Factory<ExpiryPolicy> typed = (Factory<ExpiryPolicy>) factory;
+      this.expiryPolicyFactory = typed == null ? EternalExpiryPolicy.factoryOf() : typed;
+      return this;
+    }
+
+    /** Adds a listener registered when the cache is created. */
+    public Builder<K, V> addCacheEntryListenerConfiguration(CacheEntryListenerConfiguration<K, V> listener) {
+      listenerConfigurations.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Replaces the listeners registered when the cache is created. */
+    public Builder<K, V> cacheEntryListenerConfigurations(Iterable<CacheEntryListenerConfiguration<K, V>> all) {
+      listenerConfigurations.clear();
+      all.forEach(this::addCacheEntryListenerConfiguration);
+      return this;
+    }
+
+    /** Bounds the in-memory store to this many entries, evicting by W-TinyLFU; {@code 0}: no bound. */
+    public Builder<K, V> maximumSize(long entries) {
+      this.maximumSize = entries;
+      return this;
+    }
+
+    /** The clock for expiry (for tests; {@code null} is the system clock). Not serialized. */
+    public Builder<K, V> ticker(Ticker clock) {
+      this.ticker = clock;
+      return this;
+    }
+
+    /** The configuration. Validation happens when a cache is created from it. */
+    public StrataConfiguration<K, V> build() {
+      return new StrataConfiguration<>(this);
+    }
+  }
+}

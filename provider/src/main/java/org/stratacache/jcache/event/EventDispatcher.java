@@ -1,0 +1,214 @@
+package org.stratacache.jcache.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javax.cache.Cache;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.event.CacheEntryListenerException;
+import javax.cache.event.EventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers cache entry events to the registered listeners.
+ *
+ * <p>Synchronous listeners are called on the thread of the operation, after the store applied it
+ * and before the operation returns; their failures reach the caller as a
+ * {@link CacheEntryListenerException}. Asynchronous listeners run on the executor, in order per key.
+ * Expiry events have no caller to block, so they are always delivered asynchronously.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class EventDispatcher<K, V> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+
+  private final Executor executor;
+  private volatile Cache<K, V> source;
+  private final List<ListenerRegistration<K, V>> registrations = new CopyOnWriteArrayList<>();
+  private volatile Interest interest = Interest.NONE;
+
+  /**
+   * A dispatcher; {@link #bind} it to its cache before publishing.
+   *
+   * @param executor runs asynchronous deliveries
+   */
+  public EventDispatcher(Executor executor) {
+    this.executor = executor;
+  }
+
+  /** Sets the cache that events come from. */
+  public void bind(Cache<K, V> cache) {
+    this.source = cache;
+  }
+
+  /**
+   * Registers a listener.
+   *
+   * @throws IllegalArgumentException when an equal configuration is already registered
+   */
+  public synchronized void register(CacheEntryListenerConfiguration<K, V> configuration) {
+    for (ListenerRegistration<K, V> registration : registrations) {
+      if (registration.configuration().equals(configuration)) {
+        throw new IllegalArgumentException("A listener with this configuration is already registered: "
+            + configuration);
+      }
+    }
+    registrations.add(new ListenerRegistration<>(configuration));
+    interest = Interest.of(registrations);
+  }
+
+  /** Deregisters the listener registered with an equal configuration, if any. */
+  public synchronized void deregister(CacheEntryListenerConfiguration<K, V> configuration) {
+    for (ListenerRegistration<K, V> registration : registrations) {
+      if (registration.configuration().equals(configuration)) {
+        registrations.remove(registration);
+        registration.close();
+      }
+    }
+    interest = Interest.of(registrations);
+  }
+
+  /** The configurations of the registered listeners. */
+  public List<CacheEntryListenerConfiguration<K, V>> configurations() {
+    List<CacheEntryListenerConfiguration<K, V>> result = new ArrayList<>();
+    registrations.forEach(registration -> result.add(registration.configuration()));
+    return result;
+  }
+
+  /** Whether any listener hears events of {@code type}. */
+  public boolean hasListeners(EventType type) {
+    return interest.listens(type);
+  }
+
+  /** Whether any listener of {@code type} needs the old value. */
+  public boolean needsOldValue(EventType type) {
+    return interest.needsOld(type);
+  }
+
+  /** Publishes a created entry. */
+  public void created(K key, V value) {
+    publish(EventType.CREATED, key, value, null);
+  }
+
+  /** Publishes an updated entry. */
+  public void updated(K key, V value, V oldValue) {
+    publish(EventType.UPDATED, key, value, oldValue);
+  }
+
+  /** Publishes a removed entry. */
+  public void removed(K key, V oldValue) {
+    publish(EventType.REMOVED, key, oldValue, oldValue);
+  }
+
+  /** Publishes an expired entry, asynchronously to every listener. */
+  public void expired(K key, V oldValue) {
+    if (!interest.listens(EventType.EXPIRED)) {
+      return;
+    }
+    for (ListenerRegistration<K, V> registration : registrations) {
+      if (registration.listensTo(EventType.EXPIRED)) {
+        later(registration, event(registration, EventType.EXPIRED, key, oldValue, oldValue));
+      }
+    }
+  }
+
+  private void publish(EventType type, K key, V value, V oldValue) {
+    if (!interest.listens(type)) {
+      return;
+    }
+    RuntimeException failure = null;
+    for (ListenerRegistration<K, V> registration : registrations) {
+      if (!registration.listensTo(type)) {
+        continue;
+      }
+      StrataCacheEntryEvent<K, V> event = event(registration, type, key, value, oldValue);
+      if (!registration.isSynchronous()) {
+        later(registration, event);
+        continue;
+      }
+      try {
+        registration.deliver(event);
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure instanceof CacheEntryListenerException
+          ? failure : new CacheEntryListenerException("A cache entry listener failed", failure);
+    }
+  }
+
+  private StrataCacheEntryEvent<K, V> event(ListenerRegistration<K, V> registration, EventType type,
+                                            K key, V value, V oldValue) {
+    boolean withOld = registration.isOldValueRequired();
+    switch (type) {
+      case CREATED:
+        return new StrataCacheEntryEvent<>(source, type, key, value, null, false);
+      case UPDATED:
+        return new StrataCacheEntryEvent<>(source, type, key, value, withOld ? oldValue : null, withOld);
+      default:
+        return withOld
+            ? new StrataCacheEntryEvent<>(source, type, key, oldValue, oldValue, true)
+            : new StrataCacheEntryEvent<>(source, type, key, null, null, false);
+    }
+  }
+
+  private void later(ListenerRegistration<K, V> registration, StrataCacheEntryEvent<K, V> event) {
+    try {
+      registration.deliverLater(event, executor);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("Dropped {} after shutdown", event, e);
+    }
+  }
+
+  /** Waits until every asynchronous event published so far was delivered. */
+  public void drain() {
+    registrations.forEach(ListenerRegistration::drain);
+  }
+
+  /** Closes every listener and filter that is closeable. */
+  public synchronized void close() {
+    registrations.forEach(ListenerRegistration::close);
+    registrations.clear();
+    interest = Interest.NONE;
+  }
+
+  /** Which event types anyone listens to, recomputed on (de)registration so publishing is cheap. */
+  private record Interest(int listening, int oldValues) {
+
+    static final Interest NONE = new Interest(0, 0);
+
+    static <K, V> Interest of(List<ListenerRegistration<K, V>> registrations) {
+      int listening = 0;
+      int oldValues = 0;
+      for (ListenerRegistration<K, V> registration : registrations) {
+        for (EventType type : EventType.values()) {
+          if (registration.listensTo(type)) {
+            listening |= 1 << type.ordinal();
+            if (registration.isOldValueRequired()) {
+              oldValues |= 1 << type.ordinal();
+            }
+          }
+        }
+      }
+      return new Interest(listening, oldValues);
+    }
+
+    boolean listens(EventType type) {
+      return (listening & (1 << type.ordinal())) != 0;
+    }
+
+    boolean needsOld(EventType type) {
+      return (oldValues & (1 << type.ordinal())) != 0;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.stratacache.jcache.store;
+
+import java.util.Objects;
+
+/**
+ * A value as a store holds it, with the instant it expires.
+ *
+ * @param value     the stored value, never {@code null}
+ * @param expiresAt epoch milliseconds on the store's ticker at which the entry stops being visible;
+ *                  {@link #NEVER} for an eternal entry
+ * @param <V>       the value type
+ */
+public record StoreEntry<V>(V value, long expiresAt) {
+
+  /** The expiry instant of an entry that never expires. */
+  public static final long NEVER = Long.MAX_VALUE;
+
+  /** Validates the components. */
+  public StoreEntry {
+    Objects.requireNonNull(value, "value");
+  }
+
+  /** Whether the entry is no longer visible at {@code now}. */
+  public boolean isExpiredAt(long now) {
+    return expiresAt <= now;
+  }
+
+  /** A copy of this entry expiring at another instant. */
+  public StoreEntry<V> withExpiresAt(long instant) {
+    return new StoreEntry<>(value, instant);
+  }
+}
