@@ -53,7 +53,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   private final List<CacheEntryListenerConfiguration<K, V>> listenerConfigurations;
   @PositiveOrZero
   private final long maximumSize;
-  private final transient Ticker ticker;
+  private final Ticker ticker;
 
   private StrataConfiguration(Builder<K, V> builder) {
     this.keyType = builder.keyType;
@@ -301,7 +301,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       return this;
     }
 
-    /** The clock for expiry (for tests; {@code null} is the system clock). Not serialized. */
+    /** The clock for expiry (for tests; {@code null} is the system clock). */
     public Builder<K, V> ticker(Ticker clock) {
       this.ticker = clock;
       return this;

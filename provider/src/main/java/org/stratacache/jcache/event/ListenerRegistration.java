@@ -70,6 +70,7 @@ final class ListenerRegistration<K, V> {
   }
 
   /** Filters and delivers on the calling thread; listener failures propagate. */
+  @SuppressWarnings("unchecked")
   void deliver(CacheEntryEvent<K, V> event) {
     if (filter != null && !filter.evaluate(event)) {
       return;

@@ -1,11 +1,14 @@
 package org.stratacache.jcache.expiry;
 
+import java.io.Serializable;
+
 /**
  * The clock that expiry instants refer to. Injected so that expiry can be tested on a fake clock;
- * the default is the system's wall clock. Implementations must be thread-safe and cheap.
+ * the default is the system's wall clock. Implementations must be thread-safe and cheap; serializable
+ * because configurations are.
  */
 @FunctionalInterface
-public interface Ticker {
+public interface Ticker extends Serializable {
 
   /** The current time in epoch milliseconds. */
   long millis();

@@ -35,8 +35,7 @@ public final class ReadThrough<K, V> {
   /** The values for {@code keys}; keys the loader has no value for are absent or map to {@code null}. */
   public Map<K, V> loadAll(Set<? extends K> keys) {
     try {
-      @SuppressWarnings("unchecked")
-      Map<K, V> loaded = (Map<K, V>) loader.loadAll(keys);
+      Map<K, V> loaded = loader.loadAll(keys);
       return loaded == null ? Map.of() : loaded;
     } catch (CacheLoaderException e) {
       throw e;

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -35,6 +36,7 @@ public final class CacheManagerImpl implements CacheManager {
   private final WeakReference<ClassLoader> classLoader;
   private final Properties properties;
   private final ConcurrentMap<String, CacheCore<?, ?>> caches = new ConcurrentHashMap<>();
+  private final Object creationLock = new Object();
   private final StoreProvider stores = new MemoryStoreProvider();
   private final ExecutorService executor;
   private volatile boolean closed;
@@ -74,16 +76,15 @@ public final class CacheManagerImpl implements CacheManager {
     Objects.requireNonNull(configuration, "configuration");
     StrataConfiguration<K, V> resolved = StrataConfiguration.from(configuration).build();
     ConfigurationValidator.validate(cacheName, resolved);
-    synchronized (caches) {
+    synchronized (creationLock) {
       if (caches.containsKey(cacheName)) {
         throw new CacheException("A cache named '" + cacheName + "' already exists in " + uri);
       }
-      @SuppressWarnings("unchecked")
-      CacheCore<K, V>[] created = new CacheCore[1];
-      created[0] = new CacheCore<>(cacheName, this, resolved, stores, executor,
-          () -> caches.remove(cacheName, created[0]));
-      caches.put(cacheName, created[0]);
-      return created[0].proxy();
+      AtomicReference<CacheCore<K, V>> created = new AtomicReference<>();
+      created.set(new CacheCore<>(cacheName, this, resolved, stores, executor,
+          () -> caches.remove(cacheName, created.get())));
+      caches.put(cacheName, created.get());
+      return created.get().proxy();
     }
   }
 

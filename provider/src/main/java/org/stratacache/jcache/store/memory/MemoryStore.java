@@ -79,7 +79,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
 
   @Override
   public <R> R compute(K key, Remapping<V, R> remapping) {
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Decision<V, R>[] applied = new Decision[1];
     map.compute(key, (k, current) -> {
       Decision<V, R> decision = remapping.remap(current);
