@@ -1,7 +1,11 @@
 package org.stratacache.jcache.configuration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +39,13 @@ import org.stratacache.jcache.expiry.Ticker;
  */
 public final class StrataConfiguration<K, V> implements CompleteConfiguration<K, V> {
 
+  /** Default serialized size from which values stored in Redis are compressed. */
+  public static final int DEFAULT_COMPRESSION_THRESHOLD = 1000;
+  /** Default zstd level. */
+  public static final int DEFAULT_COMPRESSION_LEVEL = 6;
+  /** Default time a Redis command may take before it fails. */
+  public static final Duration DEFAULT_REDIS_TIMEOUT = Duration.ofSeconds(2);
+
   private static final long serialVersionUID = 1L;
 
   @NotNull
@@ -54,6 +65,23 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   @PositiveOrZero
   private final long maximumSize;
   private final Ticker ticker;
+  @NotNull
+  private final StoreType storeType;
+  private final String redisUri;
+  @NotNull
+  @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
+  private final String keyPrefix;
+  @NotNull
+  private final Duration redisTimeout;
+  @PositiveOrZero
+  private final Integer compressionThreshold;
+  @Min(1)
+  @Max(22)
+  private final Integer compressionLevel;
+  @NotNull
+  private final SerializationSettings serialization;
+  @NotNull
+  private final CorruptValuePolicy corruptValuePolicy;
 
   private StrataConfiguration(Builder<K, V> builder) {
     this.keyType = builder.keyType;
@@ -69,7 +97,16 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     this.listenerConfigurations = Collections.unmodifiableList(new ArrayList<>(builder.listenerConfigurations));
     this.maximumSize = builder.maximumSize;
     this.ticker = builder.ticker;
+    this.storeType = builder.storeType;
+    this.redisUri = builder.redisUri;
+    this.keyPrefix = builder.keyPrefix;
+    this.redisTimeout = builder.redisTimeout;
+    this.compressionThreshold = builder.compressionThreshold;
+    this.compressionLevel = builder.compressionLevel;
+    this.serialization = builder.serialization;
+    this.corruptValuePolicy = builder.corruptValuePolicy;
   }
+
 
   /** A builder for a cache of {@code keyType} to {@code valueType}, with JSR-107 defaults. */
   public static <K, V> Builder<K, V> builder(Class<K> keyType, Class<V> valueType) {
@@ -116,7 +153,15 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         .cacheWriterFactory(cacheWriterFactory)
         .expiryPolicyFactory(expiryPolicyFactory)
         .maximumSize(maximumSize)
-        .ticker(ticker);
+        .ticker(ticker)
+        .storeType(storeType)
+        .redisUri(redisUri)
+        .keyPrefix(keyPrefix)
+        .redisTimeout(redisTimeout)
+        .compressionThreshold(compressionThreshold)
+        .compressionLevel(compressionLevel)
+        .serialization(serialization)
+        .corruptValuePolicy(corruptValuePolicy);
     listenerConfigurations.forEach(builder::addCacheEntryListenerConfiguration);
     return builder;
   }
@@ -186,12 +231,53 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return ticker == null ? Ticker.system() : ticker;
   }
 
+  /** Where entries are kept; {@link StoreType#AUTO} until the cache manager resolves it. */
+  public StoreType getStoreType() {
+    return storeType;
+  }
+
+  /** The Redis URI of this cache, or {@code null} to use the manager's (or stay in memory). */
+  public String getRedisUri() {
+    return redisUri;
+  }
+
+  /** The first segment of every Redis key of this cache: {@code <prefix>:<cache name>:<key>}. */
+  public String getKeyPrefix() {
+    return keyPrefix;
+  }
+
+  /** How long a Redis command (and a connection attempt) may take before it fails. */
+  public Duration getRedisTimeout() {
+    return redisTimeout;
+  }
+
+  /** Serialized size from which values stored in Redis are compressed, or {@code null} when unset. */
+  public Integer getCompressionThreshold() {
+    return compressionThreshold;
+  }
+
+  /** The zstd level (1 to 22), or {@code null} when unset. */
+  public Integer getCompressionLevel() {
+    return compressionLevel;
+  }
+
+  /** The classes a serializing store may write and read. */
+  public SerializationSettings getSerialization() {
+    return serialization;
+  }
+
+  /** What a read does with stored bytes it cannot decode. */
+  public CorruptValuePolicy getCorruptValuePolicy() {
+    return corruptValuePolicy;
+  }
+
   @Override
   public String toString() {
     return "StrataConfiguration{keyType=" + keyType.getName() + ", valueType=" + valueType.getName()
         + ", storeByValue=" + storeByValue + ", readThrough=" + readThrough + ", writeThrough=" + writeThrough
         + ", statisticsEnabled=" + statisticsEnabled + ", managementEnabled=" + managementEnabled
-        + ", maximumSize=" + maximumSize + "}";
+        + ", maximumSize=" + maximumSize + ", storeType=" + storeType + ", keyPrefix=" + keyPrefix
+        + ", compressionThreshold=" + compressionThreshold + ", compressionLevel=" + compressionLevel + "}";
   }
 
   /**
@@ -215,6 +301,14 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     private final List<CacheEntryListenerConfiguration<K, V>> listenerConfigurations = new ArrayList<>();
     private long maximumSize;
     private Ticker ticker;
+    private StoreType storeType = StoreType.AUTO;
+    private String redisUri;
+    private String keyPrefix = "strata";
+    private Duration redisTimeout = DEFAULT_REDIS_TIMEOUT;
+    private Integer compressionThreshold;
+    private Integer compressionLevel;
+    private SerializationSettings serialization = SerializationSettings.none();
+    private CorruptValuePolicy corruptValuePolicy = CorruptValuePolicy.FAIL;
 
     private Builder() {
     }
@@ -304,6 +398,57 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     /** The clock for expiry (for tests; {@code null} is the system clock). */
     public Builder<K, V> ticker(Ticker clock) {
       this.ticker = clock;
+      return this;
+    }
+
+    /** Where entries are kept (default {@link StoreType#AUTO}). */
+    public Builder<K, V> storeType(StoreType type) {
+      this.storeType = type;
+      return this;
+    }
+
+    /**
+     * Puts the cache on Redis at {@code uri}, in any form Lettuce understands: {@code redis://},
+     * {@code rediss://} (TLS), {@code redis://user:password@host:port/database}, {@code redis-sentinel://}.
+     */
+    public Builder<K, V> redisUri(String uri) {
+      this.redisUri = uri;
+      return this;
+    }
+
+    /** The first segment of the cache's Redis keys (default {@code strata}). */
+    public Builder<K, V> keyPrefix(String prefix) {
+      this.keyPrefix = prefix;
+      return this;
+    }
+
+    /** How long a Redis command may take before it fails (default 2 s). */
+    public Builder<K, V> redisTimeout(Duration timeout) {
+      this.redisTimeout = timeout;
+      return this;
+    }
+
+    /** Serialized size in bytes from which values are compressed with zstd (default 1,000). */
+    public Builder<K, V> compressionThreshold(Integer bytes) {
+      this.compressionThreshold = bytes;
+      return this;
+    }
+
+    /** The zstd level, 1 to 22 (default 6). */
+    public Builder<K, V> compressionLevel(Integer level) {
+      this.compressionLevel = level;
+      return this;
+    }
+
+    /** The classes a serializing store may write and read, beyond the built-in JDK types. */
+    public Builder<K, V> serialization(SerializationSettings settings) {
+      this.serialization = settings;
+      return this;
+    }
+
+    /** What a read does with stored bytes it cannot decode (default {@link CorruptValuePolicy#FAIL}). */
+    public Builder<K, V> corruptValuePolicy(CorruptValuePolicy policy) {
+      this.corruptValuePolicy = policy;
       return this;
     }
 

@@ -312,7 +312,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     boolean removed = result.outcome() == Outcome.REMOVED;
     recordConditional(result, start);
     stats.recordRemovals(removed ? 1 : 0, start);
-    publish(key, null, result);
+    publish(key, null, withPrevious(result, oldValue));
     return removed;
   }
 
@@ -328,7 +328,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
         : store.compute(key, StoreOps.replace(oldValue, stored, expiry, writer.hookFor(key, newValue)));
     recordConditional(result, start);
     stats.recordPuts(result.outcome() == Outcome.UPDATED ? 1 : 0, start);
-    publish(key, newValue, result);
+    publish(key, newValue, withPrevious(result, oldValue));
     return result.outcome() == Outcome.UPDATED;
   }
 
@@ -358,6 +358,11 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     stats.recordPuts(updated ? 1 : 0, start);
     publish(key, value, result);
     return result;
+  }
+
+  /** A conditional write replaced exactly the expected value, so the expected value is the old one. */
+  private static <V> WriteResult<V> withPrevious(WriteResult<V> result, V expected) {
+    return result.previous() == null ? WriteResult.of(result.outcome(), expected) : result;
   }
 
   private void recordConditional(WriteResult<V> result, long start) {

@@ -20,10 +20,15 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.Configuration;
 import javax.cache.spi.CachingProvider;
 import org.stratacache.jcache.configuration.ConfigurationValidator;
+import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.proxy.CacheCore;
 import org.stratacache.jcache.store.StoreProvider;
 import org.stratacache.jcache.store.memory.MemoryStoreProvider;
+import org.stratacache.jcache.store.redis.RedisConnector;
+import org.stratacache.jcache.store.redis.RedisStoreProvider;
+import org.stratacache.jcache.store.redis.RedisUris;
 
 /**
  * A JSR-107 cache manager: creates, finds, destroys and closes the caches of one URI and class
@@ -37,8 +42,10 @@ public final class CacheManagerImpl implements CacheManager {
   private final Properties properties;
   private final ConcurrentMap<String, CacheCore<?, ?>> caches = new ConcurrentHashMap<>();
   private final Object creationLock = new Object();
-  private final StoreProvider stores = new MemoryStoreProvider();
+  private final StoreProvider memory = new MemoryStoreProvider();
+  private final ManagerDefaults defaults;
   private final ExecutorService executor;
+  private RedisConnector redisConnector;
   private volatile boolean closed;
 
   CacheManagerImpl(StrataCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
@@ -46,6 +53,7 @@ public final class CacheManagerImpl implements CacheManager {
     this.uri = uri;
     this.classLoader = new WeakReference<>(classLoader);
     this.properties = properties;
+    this.defaults = ManagerDefaults.of(properties);
     this.executor = Executors.newCachedThreadPool(new DaemonThreads("strata-cache-" + uri));
   }
 
@@ -74,18 +82,45 @@ public final class CacheManagerImpl implements CacheManager {
     checkOpen();
     Objects.requireNonNull(cacheName, "cacheName");
     Objects.requireNonNull(configuration, "configuration");
-    StrataConfiguration<K, V> resolved = StrataConfiguration.from(configuration).build();
-    ConfigurationValidator.validate(cacheName, resolved);
+    StrataConfiguration<K, V> resolved = resolve(cacheName, configuration);
     synchronized (creationLock) {
       if (caches.containsKey(cacheName)) {
         throw new CacheException("A cache named '" + cacheName + "' already exists in " + uri);
       }
+      StoreProvider stores = resolved.getStoreType() == StoreType.REDIS ? redis() : memory;
       AtomicReference<CacheCore<K, V>> created = new AtomicReference<>();
       created.set(new CacheCore<>(cacheName, this, resolved, stores, executor,
           () -> caches.remove(cacheName, created.get())));
       caches.put(cacheName, created.get());
       return created.get().proxy();
     }
+  }
+
+  private <K, V> StrataConfiguration<K, V> resolve(String cacheName, Configuration<K, V> configuration) {
+    StrataConfiguration<K, V> given = StrataConfiguration.from(configuration).build();
+    ConfigurationValidator.validate(cacheName, given);
+    StrataConfiguration<K, V> resolved;
+    try {
+      resolved = defaults.resolve(given);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
+    }
+    ConfigurationValidator.validate(cacheName, resolved);
+    if (resolved.getStoreType() == StoreType.REDIS) {
+      RedisUris.parse(resolved.getRedisUri(), resolved.getRedisTimeout());
+      if (!resolved.isStoreByValue()) {
+        throw new UnsupportedOperationException("Cache '" + cacheName + "' asks for store-by-reference, which the "
+            + "Redis store cannot do (values are serialized): use store-by-value, or storeType(MEMORY)");
+      }
+    }
+    return resolved;
+  }
+
+  private synchronized StoreProvider redis() {
+    if (redisConnector == null) {
+      redisConnector = new RedisConnector();
+    }
+    return new RedisStoreProvider(redisConnector, getClassLoader());
   }
 
   @Override
@@ -170,6 +205,12 @@ public final class CacheManagerImpl implements CacheManager {
     all.forEach(CacheCore::close);
     caches.clear();
     executor.shutdown();
+    synchronized (this) {
+      if (redisConnector != null) {
+        redisConnector.close();
+        redisConnector = null;
+      }
+    }
   }
 
   @Override
@@ -177,10 +218,23 @@ public final class CacheManagerImpl implements CacheManager {
     return closed;
   }
 
+  /**
+   * This manager, or for advanced use the Lettuce {@code RedisConnector}, {@code RedisClient} or
+   * {@code ClientResources} its Redis caches share (available once a Redis cache exists).
+   */
   @Override
   public <T> T unwrap(Class<T> clazz) {
     if (clazz.isInstance(this)) {
       return clazz.cast(this);
+    }
+    synchronized (this) {
+      if (redisConnector != null) {
+        for (Object candidate : new Object[] {redisConnector, redisConnector.client(), redisConnector.resources()}) {
+          if (clazz.isInstance(candidate)) {
+            return clazz.cast(candidate);
+          }
+        }
+      }
     }
     throw new IllegalArgumentException("Cannot unwrap the cache manager to " + clazz.getName());
   }

@@ -10,6 +10,7 @@ import java.util.WeakHashMap;
 import javax.cache.CacheManager;
 import javax.cache.configuration.OptionalFeature;
 import javax.cache.spi.CachingProvider;
+import org.stratacache.jcache.configuration.ManagerDefaults;
 
 /**
  * Strata Cache's JSR-107 provider, registered in {@code META-INF/services/javax.cache.spi.CachingProvider}
@@ -95,9 +96,14 @@ public final class StrataCachingProvider implements CachingProvider {
     }
   }
 
+  /**
+   * Store-by-reference is supported unless caches go to Redis by default (a Redis URI in the
+   * {@code strata.redis.uri} system property or the {@code REDIS_URL} environment variable): Redis
+   * always stores by value.
+   */
   @Override
   public boolean isSupported(OptionalFeature feature) {
-    return feature == OptionalFeature.STORE_BY_REFERENCE;
+    return feature == OptionalFeature.STORE_BY_REFERENCE && ManagerDefaults.of(null).redisUri() == null;
   }
 
   /** Forgets a manager that closed itself. */

@@ -1,9 +1,12 @@
 package org.stratacache.jcache.store;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Where a cache keeps its entries: values with their expiry instant, keyed by the cache's keys.
@@ -114,6 +117,27 @@ public interface Store<K, V> extends AutoCloseable {
 
   /** The number of entries when cheap to know, otherwise {@code -1}. */
   long estimatedSize();
+
+  /**
+   * The keys whose string form matches a Redis-style glob ({@code *}, {@code ?}, {@code [a-z]},
+   * {@code \} escapes), weakly consistent like {@link #iterator()}.
+   */
+  default Iterator<K> keys(String glob) {
+    Predicate<String> matcher = Glob.matcher(glob);
+    Iterator<Map.Entry<K, V>> entries = iterator();
+    List<K> matching = new ArrayList<>();
+    entries.forEachRemaining(entry -> {
+      if (matcher.test(String.valueOf(entry.getKey()))) {
+        matching.add(entry.getKey());
+      }
+    });
+    return matching.iterator();
+  }
+
+  /** What the store counts about itself. */
+  default StoreMetrics metrics() {
+    return StoreMetrics.NONE;
+  }
 
   /** Releases the store's resources; the data of a shared store stays where it is. */
   @Override

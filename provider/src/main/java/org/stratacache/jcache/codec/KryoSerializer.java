@@ -1,0 +1,167 @@
+package org.stratacache.jcache.codec;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.Registration;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
+import com.esotericsoftware.kryo.util.DefaultClassResolver;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import com.esotericsoftware.kryo.util.Pool;
+import java.util.Map;
+import org.objenesis.strategy.StdInstantiatorStrategy;
+import org.stratacache.jcache.configuration.SerializationSettings;
+
+/**
+ * Kryo serialization for shared stores: pooled Kryo instances with their output buffers, the
+ * built-in and registered classes under fixed ids, and a class filter that refuses, before any
+ * class is loaded, every class the settings do not allow. Thread-safe.
+ */
+public final class KryoSerializer {
+
+  private static final int POOL_SIZE = 64;
+  private static final int BUFFER = 4096;
+  private static final int MAX_RETAINED_BUFFER = 1 << 20;
+
+  private final Pool<Worker> pool;
+
+  /**
+   * A serializer resolving classes through {@code classLoader}.
+   *
+   * @param settings which classes are allowed, and their ids
+   */
+  public KryoSerializer(ClassLoader classLoader, SerializationSettings settings) {
+    ClassFilter filter = new ClassFilter(settings);
+    this.pool = new Pool<>(true, false, POOL_SIZE) {
+      @Override
+      protected Worker create() {
+        return new Worker(newKryo(classLoader, settings, filter));
+      }
+    };
+  }
+
+  private static Kryo newKryo(ClassLoader classLoader, SerializationSettings settings, ClassFilter filter) {
+    Kryo kryo = new Kryo(new FilteringClassResolver(filter), null);
+    kryo.setRegistrationRequired(false);
+    kryo.setReferences(true);
+    if (classLoader != null) {
+      kryo.setClassLoader(classLoader);
+    }
+    kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+    ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
+    int id = BuiltInTypes.FIRST_ID;
+    for (Class<?> type : BuiltInTypes.REGISTERED) {
+      Serializer<?> special = JdkSerializers.SERIALIZERS.get(type);
+      if (special == null) {
+        kryo.register(type, id++);
+      } else {
+        kryo.register(type, special, id++);
+      }
+    }
+    for (Map.Entry<Class<?>, Integer> registration : settings.registrations().entrySet()) {
+      kryo.register(registration.getKey(), registration.getValue());
+    }
+    return kryo;
+  }
+
+  /**
+   * Writes {@code header} then {@code value}.
+   *
+   * @throws ClassNotAllowedException when the value holds a class the settings do not allow
+   * @throws CodecException when Kryo cannot serialize it
+   */
+  public byte[] serialize(Object value, byte[] header) {
+    Worker worker = pool.obtain();
+    try {
+      Output output = worker.output;
+      output.reset();
+      output.writeBytes(header);
+      worker.kryo.writeClassAndObject(output, value);
+      return output.toBytes();
+    } catch (KryoException e) {
+      throw translate(e, "Cannot serialize a value of " + value.getClass().getName());
+    } finally {
+      worker.release();
+      pool.free(worker);
+    }
+  }
+
+  /**
+   * Reads one value from {@code bytes[offset..offset+length)}.
+   *
+   * @throws CodecException when the bytes are not a value this serializer wrote or hold a class
+   *                        that is not allowed
+   */
+  public Object deserialize(byte[] bytes, int offset, int length) {
+    Worker worker = pool.obtain();
+    try {
+      Input input = worker.input;
+      input.setBuffer(bytes, offset, length);
+      Object value = worker.kryo.readClassAndObject(input);
+      if (input.position() != offset + length) {
+        throw new CodecException((offset + length - input.position()) + " trailing bytes after the value");
+      }
+      return value;
+    } catch (KryoException | IndexOutOfBoundsException | NegativeArraySizeException | ClassCastException e) {
+      throw translate(e, "Cannot read the stored bytes as a value");
+    } finally {
+      worker.input.setBuffer(new byte[0]);
+      worker.release();
+      pool.free(worker);
+    }
+  }
+
+  private static CodecException translate(RuntimeException e, String message) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ClassNotAllowedException notAllowed) {
+        return notAllowed;
+      }
+    }
+    return new CodecException(message + ": " + e.getMessage(), e);
+  }
+
+  /** One Kryo instance with its buffers; never shared between threads at the same time. */
+  private static final class Worker {
+    final Kryo kryo;
+    final Output output = new Output(BUFFER, -1);
+    final Input input = new Input();
+
+    Worker(Kryo kryo) {
+      this.kryo = kryo;
+    }
+
+    void release() {
+      if (output.getBuffer().length > MAX_RETAINED_BUFFER) {
+        output.setBuffer(new byte[BUFFER], -1);
+      }
+    }
+  }
+
+  /** Refuses classes the filter does not allow, on write and, by name, before loading on read. */
+  private static final class FilteringClassResolver extends DefaultClassResolver {
+
+    private final ClassFilter filter;
+
+    FilteringClassResolver(ClassFilter filter) {
+      this.filter = filter;
+    }
+
+    @Override
+    public Registration registerImplicit(Class type) {
+      if (!filter.allows(type)) {
+        throw new ClassNotAllowedException(type.getName());
+      }
+      return super.registerImplicit(type);
+    }
+
+    @Override
+    protected Class<?> getTypeByName(String className) {
+      if (!filter.allows(className)) {
+        throw new ClassNotAllowedException(className);
+      }
+      return super.getTypeByName(className);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.stratacache.jcache.codec;
+
+import com.github.luben.zstd.Zstd;
+import java.util.Arrays;
+
+/**
+ * The stored format of a value (version 1): one format-version byte, one flags byte, then the
+ * Kryo bytes of the value, compressed with zstd when they reach the compression threshold and
+ * compression pays off.
+ *
+ * <pre>
+ * byte 0    format version, 1
+ * byte 1    flags: bit 0 = zstd frame follows; other bits reserved (must be 0)
+ * byte 2..  Kryo bytes, or a zstd frame (with its content size) holding them
+ * </pre>
+ *
+ * <p>Anything else (another version, unknown flags, a truncated or corrupt payload, a class the
+ * settings do not allow) is refused with a {@link CodecException}. Thread-safe.
+ */
+public final class ValueCodec {
+
+  /** The format version this codec writes. */
+  public static final byte VERSION = 1;
+  /** The payload is a zstd frame. */
+  public static final int FLAG_ZSTD = 1;
+
+  private static final int HEADER = 2;
+  private static final byte[] PLAIN_HEADER = {VERSION, 0};
+  /** Redis refuses values above 512 MiB: a frame claiming more is corrupt. */
+  private static final long MAX_CONTENT = 512L << 20;
+
+  private final KryoSerializer serializer;
+  private final int compressionThreshold;
+  private final int compressionLevel;
+
+  /**
+   * A codec.
+   *
+   * @param compressionThreshold serialized size from which zstd is tried
+   * @param compressionLevel     zstd level, 1 (fast) to 22 (small)
+   */
+  public ValueCodec(KryoSerializer serializer, int compressionThreshold, int compressionLevel) {
+    this.serializer = serializer;
+    this.compressionThreshold = compressionThreshold;
+    this.compressionLevel = compressionLevel;
+  }
+
+  /** The stored bytes of {@code value}. */
+  public byte[] encode(Object value) {
+    byte[] plain = serializer.serialize(value, PLAIN_HEADER);
+    int length = plain.length - HEADER;
+    if (length < compressionThreshold) {
+      return plain;
+    }
+    byte[] compressed = new byte[HEADER + (int) Zstd.compressBound(length)];
+    long size = Zstd.compressByteArray(compressed, HEADER, compressed.length - HEADER, plain, HEADER, length,
+        compressionLevel);
+    if (Zstd.isError(size) || size >= length) {
+      return plain;
+    }
+    compressed[0] = VERSION;
+    compressed[1] = FLAG_ZSTD;
+    return Arrays.copyOf(compressed, HEADER + (int) size);
+  }
+
+  /** Whether stored bytes are compressed (for metrics); assumes a valid header. */
+  public static boolean isCompressed(byte[] bytes) {
+    return bytes.length >= HEADER && (bytes[1] & FLAG_ZSTD) != 0;
+  }
+
+  /**
+   * The value stored as {@code bytes}.
+   *
+   * @throws CodecException when the bytes are not a value in this format
+   */
+  public Object decode(byte[] bytes) {
+    if (bytes.length < HEADER + 1) {
+      throw new CodecException("Stored value has " + bytes.length + " bytes; too short for format " + VERSION);
+    }
+    if (bytes[0] != VERSION) {
+      throw new CodecException("Stored value has unknown format version " + (bytes[0] & 0xff)
+          + " (this version reads format " + VERSION + "): not written by Strata Cache, or by a newer release");
+    }
+    int flags = bytes[1] & 0xff;
+    if ((flags & ~FLAG_ZSTD) != 0) {
+      throw new CodecException("Stored value has unknown flags 0x" + Integer.toHexString(flags));
+    }
+    if ((flags & FLAG_ZSTD) == 0) {
+      return serializer.deserialize(bytes, HEADER, bytes.length - HEADER);
+    }
+    long content = Zstd.getFrameContentSize(bytes, HEADER, bytes.length - HEADER);
+    if (content < 0 || content > MAX_CONTENT) {
+      throw new CodecException("Stored value holds no valid zstd frame (content size " + content + ")");
+    }
+    byte[] plain = new byte[(int) content];
+    long size = Zstd.decompressByteArray(plain, 0, plain.length, bytes, HEADER, bytes.length - HEADER);
+    if (Zstd.isError(size) || size != content) {
+      throw new CodecException("Stored value has a corrupt zstd frame: "
+          + (Zstd.isError(size) ? Zstd.getErrorName(size) : size + " of " + content + " bytes"));
+    }
+    return serializer.deserialize(plain, 0, plain.length);
+  }
+}

@@ -1,0 +1,134 @@
+package org.stratacache.jcache.configuration;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which classes a serializing store (Redis) may write and read. Nothing outside these settings
+ * and the built-in safe JDK types is ever instantiated from bytes a store returns.
+ *
+ * <ul>
+ *   <li>{@link #register(Class, int)} gives a class a numeric id: the most compact form, and the
+ *       id must be the same in every JVM that shares the store (ids below {@value #FIRST_USER_ID}
+ *       are reserved);</li>
+ *   <li>{@link #allowClass(Class)} and {@link #allowPackage(String)} allow classes by name (a
+ *       little larger on the wire, nothing to keep in step between JVMs).</li>
+ * </ul>
+ *
+ * <p>Immutable; every method returns a new instance.
+ */
+public final class SerializationSettings implements Serializable {
+
+  /** The smallest id an application may register a class under. */
+  public static final int FIRST_USER_ID = 100;
+
+  private static final long serialVersionUID = 1L;
+  private static final SerializationSettings NONE =
+      new SerializationSettings(Map.of(), Set.of(), Set.of());
+
+  private final Map<Class<?>, Integer> registrations;
+  private final Set<String> allowedPackages;
+  private final Set<String> allowedClasses;
+
+  private SerializationSettings(Map<Class<?>, Integer> registrations, Set<String> allowedPackages,
+                                Set<String> allowedClasses) {
+    this.registrations = Collections.unmodifiableMap(new LinkedHashMap<>(registrations));
+    this.allowedPackages = Collections.unmodifiableSet(new LinkedHashSet<>(allowedPackages));
+    this.allowedClasses = Collections.unmodifiableSet(new LinkedHashSet<>(allowedClasses));
+  }
+
+  /** Only the built-in types. */
+  public static SerializationSettings none() {
+    return NONE;
+  }
+
+  /**
+   * Registers {@code type} under {@code id}.
+   *
+   * @throws IllegalArgumentException when the id is reserved or taken by another class
+   */
+  public SerializationSettings register(Class<?> type, int id) {
+    Objects.requireNonNull(type, "type");
+    if (id < FIRST_USER_ID) {
+      throw new IllegalArgumentException("Serialization id " + id + " for " + type.getName()
+          + " is reserved; use ids from " + FIRST_USER_ID);
+    }
+    registrations.forEach((other, otherId) -> {
+      if (otherId == id && other != type) {
+        throw new IllegalArgumentException("Serialization id " + id + " is taken by " + other.getName());
+      }
+    });
+    Map<Class<?>, Integer> next = new LinkedHashMap<>(registrations);
+    next.put(type, id);
+    return new SerializationSettings(next, allowedPackages, allowedClasses);
+  }
+
+  /** Allows every class of {@code packageName} and its sub-packages. */
+  public SerializationSettings allowPackage(String packageName) {
+    String name = Objects.requireNonNull(packageName, "packageName").trim();
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("An empty package name would allow every class");
+    }
+    Set<String> next = new LinkedHashSet<>(allowedPackages);
+    next.add(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+    return new SerializationSettings(registrations, next, allowedClasses);
+  }
+
+  /** Allows {@code type} by name. */
+  public SerializationSettings allowClass(Class<?> type) {
+    Set<String> next = new LinkedHashSet<>(allowedClasses);
+    next.add(Objects.requireNonNull(type, "type").getName());
+    return new SerializationSettings(registrations, allowedPackages, next);
+  }
+
+  /** These settings plus {@code other}'s. */
+  public SerializationSettings merge(SerializationSettings other) {
+    SerializationSettings merged = this;
+    for (Map.Entry<Class<?>, Integer> entry : other.registrations.entrySet()) {
+      merged = merged.register(entry.getKey(), entry.getValue());
+    }
+    for (String packageName : other.allowedPackages) {
+      merged = merged.allowPackage(packageName);
+    }
+    Set<String> classes = new LinkedHashSet<>(merged.allowedClasses);
+    classes.addAll(other.allowedClasses);
+    return new SerializationSettings(merged.registrations, merged.allowedPackages, classes);
+  }
+
+  /** Registered classes and their ids, in registration order. */
+  public Map<Class<?>, Integer> registrations() {
+    return registrations;
+  }
+
+  /** Packages whose classes are allowed. */
+  public Set<String> allowedPackages() {
+    return allowedPackages;
+  }
+
+  /** Names of classes allowed one by one. */
+  public Set<String> allowedClasses() {
+    return allowedClasses;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SerializationSettings that && registrations.equals(that.registrations)
+        && allowedPackages.equals(that.allowedPackages) && allowedClasses.equals(that.allowedClasses);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(registrations, allowedPackages, allowedClasses);
+  }
+
+  @Override
+  public String toString() {
+    return "SerializationSettings{registered=" + registrations.size() + ", packages=" + allowedPackages
+        + ", classes=" + allowedClasses + "}";
+  }
+}

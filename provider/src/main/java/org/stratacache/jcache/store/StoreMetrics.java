@@ -1,0 +1,18 @@
+package org.stratacache.jcache.store;
+
+/**
+ * What a store counts about itself, beyond the JSR-107 statistics.
+ *
+ * @param decodeFailures stored bytes that could not be read as a value (foreign, corrupt, not allowed)
+ * @param accessFailures operations that failed to reach the store (timeouts, lost connections)
+ * @param bytesWritten   encoded bytes sent to the store
+ * @param bytesRead      encoded bytes read from the store
+ * @param compressedWrites values stored compressed
+ * @param casRetries     compare-and-set attempts repeated because another writer got in first
+ */
+public record StoreMetrics(long decodeFailures, long accessFailures, long bytesWritten, long bytesRead,
+                           long compressedWrites, long casRetries) {
+
+  /** Nothing counted: stores that keep objects in memory. */
+  public static final StoreMetrics NONE = new StoreMetrics(0, 0, 0, 0, 0, 0);
+}

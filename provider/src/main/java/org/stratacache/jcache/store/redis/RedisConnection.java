@@ -1,0 +1,90 @@
+package org.stratacache.jcache.store.redis;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.stratacache.jcache.store.StoreAccessException;
+
+/**
+ * One connection to a Redis deployment, shared by every cache of a manager that uses the same URI.
+ * Lettuce connections are thread-safe and multiplex concurrent commands; commands are sent as they
+ * are issued, so awaiting a batch of futures together is a pipeline.
+ */
+final class RedisConnection implements AutoCloseable {
+
+  private final String maskedUri;
+  private final StatefulRedisConnection<byte[], byte[]> connection;
+  private final RedisClusterAsyncCommands<byte[], byte[]> commands;
+  private final Duration timeout;
+
+  RedisConnection(String maskedUri, StatefulRedisConnection<byte[], byte[]> connection, Duration timeout) {
+    this.maskedUri = maskedUri;
+    this.connection = connection;
+    this.commands = connection.async();
+    this.timeout = timeout;
+  }
+
+  RedisClusterAsyncCommands<byte[], byte[]> commands() {
+    return commands;
+  }
+
+  String maskedUri() {
+    return maskedUri;
+  }
+
+  /** Runs a script by its SHA; if the server does not know it yet, sends its source once. */
+  <T> CompletionStage<T> script(Script script, ScriptOutputType type, byte[] key, byte[]... args) {
+    byte[][] keys = {key};
+    RedisFuture<T> bySha = commands.evalsha(script.sha(), type, keys, args);
+    return bySha.handle((result, failure) -> {
+      if (failure == null) {
+        return CompletableFuture.completedFuture(result);
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (cause instanceof RedisNoScriptException) {
+        return commands.<T>eval(script.source(), type, keys, args).toCompletableFuture();
+      }
+      return CompletableFuture.<T>failedFuture(cause);
+    }).thenCompose(stage -> stage);
+  }
+
+  /** Waits for {@code future} within the command timeout, turning failures into {@link StoreAccessException}. */
+  <T> T await(CompletionStage<T> future, String what) {
+    Future<T> waitable = future.toCompletableFuture();
+    try {
+      return waitable.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      waitable.cancel(false);
+      throw new StoreAccessException("Redis at " + maskedUri + " did not answer " + what + " within " + timeout, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof RuntimeException runtime && !(cause instanceof io.lettuce.core.RedisException)) {
+        throw runtime;
+      }
+      throw new StoreAccessException("Redis at " + maskedUri + " failed " + what + ": " + cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreAccessException("Interrupted while waiting for Redis at " + maskedUri + " (" + what + ")", e);
+    }
+  }
+
+  boolean isOpen() {
+    return connection.isOpen();
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+  }
+}

@@ -1,0 +1,36 @@
+package org.stratacache.jcache.store.redis;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** The keys matching a pattern, one SCAN page at a time (never KEYS); a page may be empty. */
+final class ScanPages implements Iterator<List<byte[]>> {
+
+  private final RedisConnection redis;
+  private final ScanArgs args;
+  private ScanCursor cursor = ScanCursor.INITIAL;
+
+  ScanPages(RedisConnection redis, byte[] pattern) {
+    this.redis = redis;
+    this.args = ScanArgs.Builder.matches(pattern).limit(RedisStore.BATCH);
+  }
+
+  @Override
+  public boolean hasNext() {
+    return !cursor.isFinished();
+  }
+
+  @Override
+  public List<byte[]> next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    KeyScanCursor<byte[]> page = redis.await(redis.commands().scan(cursor, args), "SCAN");
+    cursor = page;
+    return page.getKeys();
+  }
+}

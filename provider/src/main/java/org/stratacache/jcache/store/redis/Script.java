@@ -1,0 +1,47 @@
+package org.stratacache.jcache.store.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** A Lua script kept as a {@code .lua} resource next to this class, with its SHA-1 for EVALSHA. */
+enum Script {
+  PUT("put.lua"),
+  REPLACE_IF_EQUAL("replace_if_equal.lua"),
+  REMOVE_IF_EQUAL("remove_if_equal.lua"),
+  APPLY_IF_UNCHANGED("apply_if_unchanged.lua");
+
+  private final byte[] source;
+  private final String sha;
+
+  Script(String resource) {
+    try (InputStream in = Script.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing script resource " + resource);
+      }
+      this.source = in.readAllBytes();
+      this.sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read script " + resource, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is required by the Java platform", e);
+    }
+  }
+
+  byte[] source() {
+    return source.clone();
+  }
+
+  String sha() {
+    return sha;
+  }
+
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT) + ".lua@" + sha.substring(0, 8);
+  }
+}
