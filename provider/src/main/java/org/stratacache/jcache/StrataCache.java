@@ -1,7 +1,9 @@
 package org.stratacache.jcache;
 
+import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.expiry.ExpiryPolicy;
+import org.stratacache.jcache.store.StoreMetrics;
 
 /**
  * What a Strata cache offers beyond {@link Cache}. Reach it with {@code cache.unwrap(StrataCache.class)}.
@@ -23,4 +25,25 @@ public interface StrataCache<K, V> extends Cache<K, V> {
 
   /** How many entries the store holds, when it can tell cheaply; otherwise {@code -1}. */
   long estimatedSize();
+
+  /**
+   * The keys of this cache whose string form matches a Redis-style glob ({@code *}, {@code ?},
+   * {@code [a-z]}, {@code \} escapes). On Redis this is a SCAN of the cache's own namespace (never
+   * {@code KEYS}); other caches' keys can never match. Weakly consistent.
+   *
+   * @param pattern the glob, e.g. {@code "session:*"}
+   * @return the matching keys at the time of the scan
+   */
+  Set<K> keys(String pattern);
+
+  /**
+   * Removes the entries whose keys match {@code pattern} (see {@link #keys(String)}) from the cache
+   * only: no {@code CacheWriter} is called; removed-listeners are notified and removals counted.
+   *
+   * @return how many entries were removed
+   */
+  long invalidatePattern(String pattern);
+
+  /** What the store counts about itself (decode failures, bytes, compression, compare-and-set retries). */
+  StoreMetrics storeMetrics();
 }

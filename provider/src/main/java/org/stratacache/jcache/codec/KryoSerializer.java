@@ -104,8 +104,13 @@ public final class KryoSerializer {
         throw new CodecException((offset + length - input.position()) + " trailing bytes after the value");
       }
       return value;
-    } catch (KryoException | IndexOutOfBoundsException | NegativeArraySizeException | ClassCastException e) {
+    } catch (CodecException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // corrupt bytes make Kryo fail in many ways (buffer underflow, bad lengths, casts): all mean the same
       throw translate(e, "Cannot read the stored bytes as a value");
+    } catch (OutOfMemoryError e) {
+      throw new CodecException("The stored bytes claim a collection or array too large to allocate", e);
     } finally {
       worker.input.setBuffer(new byte[0]);
       worker.release();
@@ -149,6 +154,7 @@ public final class KryoSerializer {
     }
 
     @Override
+    @SuppressWarnings("rawtypes")
     public Registration registerImplicit(Class type) {
       if (!filter.allows(type)) {
         throw new ClassNotAllowedException(type.getName());

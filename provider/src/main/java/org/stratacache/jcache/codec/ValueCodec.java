@@ -1,6 +1,7 @@
 package org.stratacache.jcache.codec;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import java.util.Arrays;
 
 /**
@@ -53,14 +54,18 @@ public final class ValueCodec {
       return plain;
     }
     byte[] compressed = new byte[HEADER + (int) Zstd.compressBound(length)];
-    long size = Zstd.compressByteArray(compressed, HEADER, compressed.length - HEADER, plain, HEADER, length,
-        compressionLevel);
-    if (Zstd.isError(size) || size >= length) {
+    int size;
+    try {
+      size = ZstdContexts.compress(compressionLevel, compressed, HEADER, plain, HEADER, length);
+    } catch (ZstdException e) {
+      return plain;
+    }
+    if (size >= length) {
       return plain;
     }
     compressed[0] = VERSION;
     compressed[1] = FLAG_ZSTD;
-    return Arrays.copyOf(compressed, HEADER + (int) size);
+    return Arrays.copyOf(compressed, HEADER + size);
   }
 
   /** Whether stored bytes are compressed (for metrics); assumes a valid header. */
@@ -93,10 +98,14 @@ public final class ValueCodec {
       throw new CodecException("Stored value holds no valid zstd frame (content size " + content + ")");
     }
     byte[] plain = new byte[(int) content];
-    long size = Zstd.decompressByteArray(plain, 0, plain.length, bytes, HEADER, bytes.length - HEADER);
-    if (Zstd.isError(size) || size != content) {
-      throw new CodecException("Stored value has a corrupt zstd frame: "
-          + (Zstd.isError(size) ? Zstd.getErrorName(size) : size + " of " + content + " bytes"));
+    int size;
+    try {
+      size = ZstdContexts.decompress(plain, bytes, HEADER, bytes.length - HEADER);
+    } catch (ZstdException e) {
+      throw new CodecException("Stored value has a corrupt zstd frame: " + e.getMessage(), e);
+    }
+    if (size != content) {
+      throw new CodecException("Stored value has a corrupt zstd frame: " + size + " of " + content + " bytes");
     }
     return serializer.deserialize(plain, 0, plain.length);
   }

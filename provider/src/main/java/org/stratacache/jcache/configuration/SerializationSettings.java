@@ -28,8 +28,6 @@ public final class SerializationSettings implements Serializable {
   public static final int FIRST_USER_ID = 100;
 
   private static final long serialVersionUID = 1L;
-  private static final SerializationSettings NONE =
-      new SerializationSettings(Map.of(), Set.of(), Set.of());
 
   private final Map<Class<?>, Integer> registrations;
   private final Set<String> allowedPackages;
@@ -44,7 +42,7 @@ public final class SerializationSettings implements Serializable {
 
   /** Only the built-in types. */
   public static SerializationSettings none() {
-    return NONE;
+    return new SerializationSettings(Map.of(), Set.of(), Set.of());
   }
 
   /**

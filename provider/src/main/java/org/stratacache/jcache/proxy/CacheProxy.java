@@ -29,6 +29,7 @@ import org.stratacache.jcache.processor.ProcessorResult;
 import org.stratacache.jcache.store.EntryExpiry;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreEntry;
+import org.stratacache.jcache.store.StoreMetrics;
 import org.stratacache.jcache.store.StoreOps;
 import org.stratacache.jcache.store.Want;
 import org.stratacache.jcache.store.WriteResult;
@@ -396,18 +397,23 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
       deleted = writer.deleteAll(keys);
       toRemove = new ArrayList<>(deleted.done());
     }
-    Map<K, WriteResult<V>> results = store.removeAll(toRemove, removeWant());
-    int removed = 0;
-    for (Map.Entry<K, WriteResult<V>> entry : results.entrySet()) {
+    removeFromStore(toRemove, start);
+    if (deleted != null) {
+      deleted.rethrow();
+    }
+  }
+
+  /** Removes keys from the store (no writer), publishing and counting what was there. */
+  private long removeFromStore(List<K> keys, long start) {
+    long removed = 0;
+    for (Map.Entry<K, WriteResult<V>> entry : store.removeAll(keys, removeWant()).entrySet()) {
       if (entry.getValue().outcome() == Outcome.REMOVED) {
         removed++;
         publish(entry.getKey(), null, entry.getValue());
       }
     }
     stats.recordRemovals(removed, start);
-    if (deleted != null) {
-      deleted.rethrow();
-    }
+    return removed;
   }
 
   @Override
@@ -599,6 +605,30 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
   public long estimatedSize() {
     core.checkOpen();
     return store.estimatedSize();
+  }
+
+  @Override
+  public Set<K> keys(String pattern) {
+    core.checkOpen();
+    Objects.requireNonNull(pattern, "pattern");
+    Set<K> matching = new LinkedHashSet<>();
+    store.keys(pattern).forEachRemaining(key -> matching.add(copier.copy(key)));
+    return matching;
+  }
+
+  @Override
+  public long invalidatePattern(String pattern) {
+    core.checkOpen();
+    Objects.requireNonNull(pattern, "pattern");
+    long start = stats.start();
+    List<K> matching = new ArrayList<>();
+    store.keys(pattern).forEachRemaining(matching::add);
+    return removeFromStore(matching, start);
+  }
+
+  @Override
+  public StoreMetrics storeMetrics() {
+    return store.metrics();
   }
 
   @Override

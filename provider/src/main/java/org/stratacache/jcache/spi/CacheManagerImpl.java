@@ -107,7 +107,7 @@ public final class CacheManagerImpl implements CacheManager {
     }
     ConfigurationValidator.validate(cacheName, resolved);
     if (resolved.getStoreType() == StoreType.REDIS) {
-      RedisUris.parse(resolved.getRedisUri(), resolved.getRedisTimeout());
+      RedisUris.validate(resolved.getRedisUri(), resolved.getRedisTimeout());
       if (!resolved.isStoreByValue()) {
         throw new UnsupportedOperationException("Cache '" + cacheName + "' asks for store-by-reference, which the "
             + "Redis store cannot do (values are serialized): use store-by-value, or storeType(MEMORY)");

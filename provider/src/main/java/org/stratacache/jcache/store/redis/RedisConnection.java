@@ -3,7 +3,7 @@ package org.stratacache.jcache.store.redis;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,14 +23,21 @@ import org.stratacache.jcache.store.StoreAccessException;
 final class RedisConnection implements AutoCloseable {
 
   private final String maskedUri;
-  private final StatefulRedisConnection<byte[], byte[]> connection;
+  private final StatefulConnection<byte[], byte[]> connection;
   private final RedisClusterAsyncCommands<byte[], byte[]> commands;
   private final Duration timeout;
 
-  RedisConnection(String maskedUri, StatefulRedisConnection<byte[], byte[]> connection, Duration timeout) {
+  /**
+   * Wraps an open connection.
+   *
+   * @param commands its asynchronous commands: a standalone or Sentinel connection's, or a cluster
+   *                 connection's (which route each key to its slot's master and fan out SCAN and MGET)
+   */
+  RedisConnection(String maskedUri, StatefulConnection<byte[], byte[]> connection,
+                  RedisClusterAsyncCommands<byte[], byte[]> commands, Duration timeout) {
     this.maskedUri = maskedUri;
     this.connection = connection;
-    this.commands = connection.async();
+    this.commands = commands;
     this.timeout = timeout;
   }
 

@@ -6,6 +6,10 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -21,8 +25,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Redis client side of one cache manager: one Lettuce {@link ClientResources} and
- * {@link RedisClient}, and one connection per distinct URI its caches use. Created when the first
- * Redis cache is; closing it closes every connection and stops every Lettuce thread.
+ * {@link RedisClient} (plus a {@link RedisClusterClient} per cluster), and one connection per
+ * distinct URI its caches use. Created when the first Redis cache is; closing it closes every
+ * connection and stops every Lettuce thread.
+ *
+ * <p>URIs are Lettuce's ({@code redis://}, {@code rediss://}, {@code redis-sentinel://}), plus
+ * {@code redis-cluster://host:port,host:port} and {@code rediss-cluster://...} for a Redis Cluster
+ * reached through any of the given seed nodes.
  */
 public final class RedisConnector implements AutoCloseable {
 
@@ -32,6 +41,7 @@ public final class RedisConnector implements AutoCloseable {
   private final ClientResources resources;
   private final RedisClient client;
   private final Map<String, RedisConnection> connections = new ConcurrentHashMap<>();
+  private final List<RedisClusterClient> clusterClients = new ArrayList<>();
   private volatile boolean closed;
 
   /** Starts the client's resources (event loops); no connection is opened yet. */
@@ -63,20 +73,49 @@ public final class RedisConnector implements AutoCloseable {
   }
 
   private RedisConnection open(String uri, Duration timeout) {
-    RedisURI redisUri = RedisUris.parse(uri, timeout);
     String masked = RedisUris.mask(uri);
-    client.setOptions(ClientOptions.builder()
-        .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
-        .timeoutOptions(TimeoutOptions.enabled(timeout))
-        .build());
     try {
-      StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE, redisUri);
+      RedisConnection connection = RedisUris.isCluster(uri) ? openCluster(uri, masked, timeout)
+          : openStandalone(uri, masked, timeout);
       LOG.info("Connected to Redis at {}", masked);
-      return new RedisConnection(masked, connection, timeout);
+      return connection;
+    } catch (IllegalArgumentException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new StoreAccessException("Cannot connect to Redis at " + masked + " within " + timeout + ": "
           + e.getMessage(), e);
     }
+  }
+
+  private RedisConnection openStandalone(String uri, String masked, Duration timeout) {
+    RedisURI redisUri = RedisUris.parse(uri, timeout);
+    client.setOptions(ClientOptions.builder()
+        .socketOptions(socketOptions(timeout))
+        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        .build());
+    StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE, redisUri);
+    return new RedisConnection(masked, connection, connection.async(), timeout);
+  }
+
+  private RedisConnection openCluster(String uri, String masked, Duration timeout) {
+    RedisClusterClient cluster = RedisClusterClient.create(resources, RedisUris.clusterSeeds(uri, timeout));
+    cluster.setOptions(ClusterClientOptions.builder()
+        .socketOptions(socketOptions(timeout))
+        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        // adaptive refresh (MOVED/ASK, reconnects) is on by default; a periodic refresh catches the rest
+        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+            .enablePeriodicRefresh(Duration.ofSeconds(30))
+            .build())
+        .build());
+    synchronized (clusterClients) {
+      clusterClients.add(cluster);
+    }
+    StatefulRedisClusterConnection<byte[], byte[]> connection = cluster.connect(ByteArrayCodec.INSTANCE);
+    return new RedisConnection(masked, connection, connection.async(), timeout);
+  }
+
+  private static SocketOptions socketOptions(Duration timeout) {
+    return SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build();
   }
 
   /** The Lettuce client, for advanced use through {@code CacheManager.unwrap}. */
@@ -101,6 +140,10 @@ public final class RedisConnector implements AutoCloseable {
       connections.clear();
     }
     open.forEach(RedisConnection::close);
+    synchronized (clusterClients) {
+      clusterClients.forEach(cluster -> cluster.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+      clusterClients.clear();
+    }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     try {
       resources.shutdown(0, 2, TimeUnit.SECONDS).get(3, TimeUnit.SECONDS);

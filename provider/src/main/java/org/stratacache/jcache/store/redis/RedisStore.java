@@ -109,12 +109,13 @@ public final class RedisStore<K, V> implements Store<K, V> {
     if (access == 0) {
       return commands.getdel(k);
     }
-    return commands.getex(k, access == EntryExpiry.ETERNAL ? GetExArgs.Builder.persist() : GetExArgs.Builder.px(access));
+    GetExArgs lifetime = access == EntryExpiry.ETERNAL ? GetExArgs.Builder.persist() : GetExArgs.Builder.px(access);
+    return commands.getex(k, lifetime);
   }
 
   @Override
   public boolean containsKey(K key) {
-    return redis.await(commands.exists(keys.encode(key)), "EXISTS") > 0;
+    return redis.await(commands.exists(new byte[][] {keys.encode(key)}), "EXISTS") > 0;
   }
 
   @Override
@@ -332,7 +333,8 @@ public final class RedisStore<K, V> implements Store<K, V> {
       byte[] old = redis.await(commands.getdel(k), "GETDEL");
       return old == null ? WriteResult.absent() : WriteResult.of(Outcome.REMOVED, previous(key, old));
     }
-    return redis.await(commands.del(k), "DEL") > 0 ? WriteResult.of(Outcome.REMOVED, null) : WriteResult.absent();
+    boolean removed = redis.await(commands.del(new byte[][] {k}), "DEL") > 0;
+    return removed ? WriteResult.of(Outcome.REMOVED, null) : WriteResult.absent();
   }
 
   @Override
@@ -381,7 +383,7 @@ public final class RedisStore<K, V> implements Store<K, V> {
       pending.put(key, want == Want.PREVIOUS
           ? commands.getdel(k).thenApply(old -> old == null
               ? WriteResult.<V>absent() : WriteResult.of(Outcome.REMOVED, previous(key, old)))
-          : commands.unlink(k).thenApply(count -> count > 0
+          : commands.unlink(new byte[][] {k}).thenApply(count -> count > 0
               ? WriteResult.<V>of(Outcome.REMOVED, null) : WriteResult.<V>absent()));
       if (pending.size() == BATCH) {
         awaitAll(pending, results, "UNLINK");

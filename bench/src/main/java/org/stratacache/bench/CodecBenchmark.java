@@ -1,0 +1,54 @@
+package org.stratacache.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.stratacache.jcache.codec.KryoSerializer;
+import org.stratacache.jcache.codec.ValueCodec;
+import org.stratacache.jcache.configuration.SerializationSettings;
+
+/** The codec chain alone (Kryo, then zstd from the threshold): what a Redis round trip adds on the CPU. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 2)
+public class CodecBenchmark {
+
+  @Param({"100", "10240"})
+  public int valueSize;
+
+  @Param({"1", "3", "6"})
+  public int level;
+
+  private ValueCodec codec;
+  private String value;
+  private byte[] encoded;
+
+  @Setup
+  public void setUp() {
+    codec = new ValueCodec(new KryoSerializer(getClass().getClassLoader(), SerializationSettings.none()), 1000, level);
+    value = Payloads.json(valueSize, 1);
+    encoded = codec.encode(value);
+  }
+
+  @Benchmark
+  public byte[] encode() {
+    return codec.encode(value);
+  }
+
+  @Benchmark
+  public Object decode() {
+    return codec.decode(encoded);
+  }
+}
