@@ -46,4 +46,24 @@ public interface StrataCache<K, V> extends Cache<K, V> {
 
   /** What the store counts about itself (decode failures, bytes, compression, compare-and-set retries). */
   StoreMetrics storeMetrics();
+
+  /**
+   * A view of this cache whose writes also record each written key under {@code tags}, so that
+   * {@link #invalidateTag(String)} later finds those entries without scanning the cache. Views
+   * compose with {@link #withExpiryPolicy(ExpiryPolicy)}. Tags are shared like the entries are: on
+   * Redis every JVM sees them.
+   *
+   * @param tags tag names (any text)
+   * @return the view
+   */
+  StrataCache<K, V> withTags(String... tags);
+
+  /**
+   * Removes every entry written through a view tagged with {@code tag} (cache only: no
+   * {@code CacheWriter}; removed-listeners are notified, removals counted). Costs in proportion to
+   * the tagged entries, not to the size of the cache.
+   *
+   * @return how many entries were removed
+   */
+  long invalidateTag(String tag);
 }

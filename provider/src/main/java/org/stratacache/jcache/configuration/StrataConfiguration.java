@@ -5,10 +5,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
@@ -82,6 +85,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   private final SerializationSettings serialization;
   @NotNull
   private final CorruptValuePolicy corruptValuePolicy;
+  private final Map<Class<?>, Serializable> extensions;
 
   private StrataConfiguration(Builder<K, V> builder) {
     this.keyType = builder.keyType;
@@ -105,6 +109,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     this.compressionLevel = builder.compressionLevel;
     this.serialization = builder.serialization;
     this.corruptValuePolicy = builder.corruptValuePolicy;
+    this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extensions));
   }
 
 
@@ -162,6 +167,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         .compressionLevel(compressionLevel)
         .serialization(serialization)
         .corruptValuePolicy(corruptValuePolicy);
+    extensions.values().forEach(builder::extension);
     listenerConfigurations.forEach(builder::addCacheEntryListenerConfiguration);
     return builder;
   }
@@ -271,6 +277,15 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return corruptValuePolicy;
   }
 
+  /**
+   * The settings an extension module attached with {@link Builder#extension}, or {@code null}.
+   *
+   * @param type the settings class
+   */
+  public <T> T getExtension(Class<T> type) {
+    return type.cast(extensions.get(type));
+  }
+
   @Override
   public String toString() {
     return "StrataConfiguration{keyType=" + keyType.getName() + ", valueType=" + valueType.getName()
@@ -309,6 +324,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     private Integer compressionLevel;
     private SerializationSettings serialization = SerializationSettings.none();
     private CorruptValuePolicy corruptValuePolicy = CorruptValuePolicy.FAIL;
+    private final Map<Class<?>, Serializable> extensions = new LinkedHashMap<>();
 
     private Builder() {
     }
@@ -449,6 +465,15 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     /** What a read does with stored bytes it cannot decode (default {@link CorruptValuePolicy#FAIL}). */
     public Builder<K, V> corruptValuePolicy(CorruptValuePolicy policy) {
       this.corruptValuePolicy = policy;
+      return this;
+    }
+
+    /**
+     * Attaches an extension module's settings (one object per settings class; a later one replaces
+     * an earlier one). Extensions read them back with {@link StrataConfiguration#getExtension}.
+     */
+    public Builder<K, V> extension(Serializable settings) {
+      extensions.put(settings.getClass(), settings);
       return this;
     }
 

@@ -1,5 +1,9 @@
 package org.stratacache.jcache.proxy;
 
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
@@ -9,6 +13,7 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheWriter;
+import org.stratacache.jcache.CacheExtension;
 import org.stratacache.jcache.codec.Copier;
 import org.stratacache.jcache.codec.KryoCopier;
 import org.stratacache.jcache.configuration.StrataConfiguration;
@@ -49,6 +54,7 @@ public final class CacheCore<K, V> {
   private final EventDispatcher<K, V> events;
   private final Store<K, V> store;
   private final CacheProxy<K, V> proxy;
+  private final Map<Class<?>, Object> extensions = new ConcurrentHashMap<>();
   private volatile boolean managementEnabled;
   private volatile boolean closed;
 
@@ -82,7 +88,7 @@ public final class CacheCore<K, V> {
       events.register(listener);
     }
     this.store = stores.createStore(name, configuration, new Sink());
-    this.proxy = new CacheProxy<>(this, PolicyExpiry.of(expiryPolicy));
+    this.proxy = new CacheProxy<>(this, PolicyExpiry.of(expiryPolicy), Set.of());
     events.bind(proxy);
     setStatisticsEnabled(configuration.isStatisticsEnabled());
     setManagementEnabled(configuration.isManagementEnabled());
@@ -179,6 +185,33 @@ public final class CacheCore<K, V> {
         + CompleteConfiguration.class.getName() + " or " + StrataConfiguration.class.getName());
   }
 
+  /**
+   * The extension object of {@code type} for this cache, created on first request by the first
+   * {@link CacheExtension} that provides it, or {@code null} when none does.
+   */
+  <T> T extension(Class<T> type) {
+    Object existing = extensions.get(type);
+    if (existing != null) {
+      return type.cast(existing);
+    }
+    synchronized (extensions) {
+      checkOpen();
+      Object created = extensions.get(type);
+      if (created == null) {
+        ClassLoader loader = manager.getClassLoader() == null
+            ? CacheCore.class.getClassLoader() : manager.getClassLoader();
+        for (CacheExtension extension : ServiceLoader.load(CacheExtension.class, loader)) {
+          created = extension.extend(proxy, type);
+          if (created != null) {
+            extensions.put(type, created);
+            break;
+          }
+        }
+      }
+      return type.cast(created);
+    }
+  }
+
   /** Starts or stops statistics and their MXBean. */
   public void setStatisticsEnabled(boolean enabled) {
     if (enabled) {
@@ -220,6 +253,8 @@ public final class CacheCore<K, V> {
     closeQuietly(loader == null ? null : loader.loader());
     closeQuietly(writer == null ? null : writer.writer());
     closeQuietly(expiryPolicy);
+    extensions.values().forEach(CacheCore::closeQuietly);
+    extensions.clear();
     events.close();
     if (destroyData) {
       store.destroy();

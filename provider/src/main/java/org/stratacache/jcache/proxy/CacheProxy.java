@@ -51,14 +51,16 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
 
   private final CacheCore<K, V> core;
   private final EntryExpiry expiry;
+  private final Set<String> tags;
   private final Store<K, V> store;
   private final Copier copier;
   private final CacheStatistics stats;
   private final EventDispatcher<K, V> events;
 
-  CacheProxy(CacheCore<K, V> core, EntryExpiry expiry) {
+  CacheProxy(CacheCore<K, V> core, EntryExpiry expiry, Set<String> tags) {
     this.core = core;
     this.expiry = expiry;
+    this.tags = tags;
     this.store = core.store();
     this.copier = core.copier();
     this.stats = core.statistics();
@@ -126,10 +128,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     if (loaded == null) {
       return null;
     }
-    WriteResult<V> result = store.putIfAbsent(copier.copy(key), copier.copy(loaded), expiry);
-    if (result.outcome() == Outcome.CREATED) {
-      events.created(key, loaded);
-    }
+    afterWrite(key, loaded, store.putIfAbsent(copier.copy(key), copier.copy(loaded), expiry));
     return loaded;
   }
 
@@ -172,7 +171,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
       return;
     }
     if (replace) {
-      publish(key, value, store.put(copier.copy(key), copier.copy(value), expiry, putWant()));
+      afterWrite(key, value, store.put(copier.copy(key), copier.copy(value), expiry, putWant()));
     } else {
       loadAndStore(key, value);
     }
@@ -186,7 +185,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     long start = stats.start();
     WriteResult<V> result = write(key, value, putWant(), Want.NOTHING);
     stats.recordPuts(result.stored() ? 1 : 0, start);
-    publish(key, value, result);
+    afterWrite(key, value, result);
   }
 
   @Override
@@ -199,7 +198,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     stats.recordMisses(hit ? 0 : 1);
     stats.recordGetTime(start);
     stats.recordPuts(result.stored() ? 1 : 0, start);
-    publish(key, value, result);
+    afterWrite(key, value, result);
     return hit ? result.previous() : null;
   }
 
@@ -240,7 +239,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
       K key = originals.get(i++);
       if (result != null) {
         stored += result.stored() ? 1 : 0;
-        publish(key, toWrite.get(key), result);
+        afterWrite(key, toWrite.get(key), result);
       }
     }
     stats.recordPuts(stored, start);
@@ -262,7 +261,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     stats.recordHits(result.outcome() == Outcome.PRESENT ? 1 : 0);
     stats.recordMisses(result.outcome() == Outcome.PRESENT ? 0 : 1);
     stats.recordPuts(created ? 1 : 0, start);
-    publish(key, value, result);
+    afterWrite(key, value, result);
     return created;
   }
 
@@ -274,7 +273,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     WriteResult<V> result = removeEntry(key, removeWant());
     boolean removed = result.outcome() == Outcome.REMOVED;
     stats.recordRemovals(removed ? 1 : 0, start);
-    publish(key, null, result);
+    afterWrite(key, null, result);
     return removed;
   }
 
@@ -289,7 +288,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     stats.recordMisses(removed ? 0 : 1);
     stats.recordGetTime(start);
     stats.recordRemovals(removed ? 1 : 0, start);
-    publish(key, null, result);
+    afterWrite(key, null, result);
     return removed ? result.previous() : null;
   }
 
@@ -313,7 +312,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     boolean removed = result.outcome() == Outcome.REMOVED;
     recordConditional(result, start);
     stats.recordRemovals(removed ? 1 : 0, start);
-    publish(key, null, withPrevious(result, oldValue));
+    afterWrite(key, null, withPrevious(result, oldValue));
     return removed;
   }
 
@@ -329,7 +328,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
         : store.compute(key, StoreOps.replace(oldValue, stored, expiry, writer.hookFor(key, newValue)));
     recordConditional(result, start);
     stats.recordPuts(result.outcome() == Outcome.UPDATED ? 1 : 0, start);
-    publish(key, newValue, withPrevious(result, oldValue));
+    afterWrite(key, newValue, withPrevious(result, oldValue));
     return result.outcome() == Outcome.UPDATED;
   }
 
@@ -357,7 +356,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     stats.recordMisses(updated ? 0 : 1);
     stats.recordGetTime(start);
     stats.recordPuts(updated ? 1 : 0, start);
-    publish(key, value, result);
+    afterWrite(key, value, result);
     return result;
   }
 
@@ -409,7 +408,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     for (Map.Entry<K, WriteResult<V>> entry : store.removeAll(keys, removeWant()).entrySet()) {
       if (entry.getValue().outcome() == Outcome.REMOVED) {
         removed++;
-        publish(entry.getKey(), null, entry.getValue());
+        afterWrite(entry.getKey(), null, entry.getValue());
       }
     }
     stats.recordRemovals(removed, start);
@@ -439,14 +438,14 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     switch (outcome.operation()) {
       case CREATE:
         stats.recordPuts(1, start);
-        events.created(key, outcome.newValue());
+        afterWrite(key, outcome.newValue(), WriteResult.created());
         break;
       case LOAD:
-        events.created(key, outcome.newValue());
+        afterWrite(key, outcome.newValue(), WriteResult.created());
         break;
       case UPDATE:
         stats.recordPuts(1, start);
-        events.updated(key, outcome.newValue(), outcome.oldValue());
+        afterWrite(key, outcome.newValue(), WriteResult.of(Outcome.UPDATED, outcome.oldValue()));
         break;
       case REMOVE:
         stats.recordRemovals(1, start);
@@ -521,7 +520,11 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     return events.needsOldValue(EventType.REMOVED) ? Want.PREVIOUS : Want.OUTCOME;
   }
 
-  private void publish(K key, V value, WriteResult<V> result) {
+  /** Tags what a tagged view stored, then tells the listeners. */
+  private void afterWrite(K key, V value, WriteResult<V> result) {
+    if (!tags.isEmpty() && result.stored()) {
+      store.tag(copier.copy(key), tags, tagLifetime());
+    }
     switch (result.outcome()) {
       case CREATED:
         events.created(key, value);
@@ -588,17 +591,56 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     return core.isClosed();
   }
 
+  /**
+   * This cache as {@code clazz}: the cache itself ({@link StrataCache}, {@code CacheProxy}), or
+   * what a {@link org.stratacache.jcache.CacheExtension} on the class path provides (for example
+   * {@code AIResponseCache}).
+   */
   @Override
   public <T> T unwrap(Class<T> clazz) {
     if (clazz.isInstance(this)) {
       return clazz.cast(this);
     }
-    throw new IllegalArgumentException("Cannot unwrap cache '" + getName() + "' to " + clazz.getName());
+    T extension = core.extension(clazz);
+    if (extension != null) {
+      return extension;
+    }
+    throw new IllegalArgumentException("Cannot unwrap cache '" + getName() + "' to " + clazz.getName()
+        + ": no extension on the class path provides it");
   }
 
   @Override
   public StrataCache<K, V> withExpiryPolicy(ExpiryPolicy policy) {
-    return new CacheProxy<>(core, PolicyExpiry.of(Objects.requireNonNull(policy, "policy")));
+    return new CacheProxy<>(core, PolicyExpiry.of(Objects.requireNonNull(policy, "policy")), tags);
+  }
+
+  @Override
+  public StrataCache<K, V> withTags(String... names) {
+    Set<String> all = new LinkedHashSet<>(tags);
+    for (String name : names) {
+      all.add(Objects.requireNonNull(name, "tag"));
+    }
+    return new CacheProxy<>(core, expiry, Set.copyOf(all));
+  }
+
+  @Override
+  public long invalidateTag(String tag) {
+    core.checkOpen();
+    Objects.requireNonNull(tag, "tag");
+    long start = stats.start();
+    long removed = removeFromStore(new ArrayList<>(store.taggedKeys(tag)), start);
+    store.untag(tag);
+    return removed;
+  }
+
+  /** How long an entry written through this view may live, for the tag record. */
+  private long tagLifetime() {
+    if (!expiry.isFixed()) {
+      return EntryExpiry.ETERNAL;
+    }
+    long creation = expiry.onCreation();
+    long update = expiry.onUpdate() == EntryExpiry.KEEP ? creation : expiry.onUpdate();
+    return Math.max(creation, update);
   }
 
   @Override

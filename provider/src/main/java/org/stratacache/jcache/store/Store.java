@@ -139,6 +139,21 @@ public interface Store<K, V> extends AutoCloseable {
     return StoreMetrics.NONE;
   }
 
+  /**
+   * Records that {@code key} belongs to each of {@code tags}, so that {@link #taggedKeys} finds it
+   * without scanning.
+   *
+   * @param lifetime how long the entry may live ({@link EntryExpiry#ETERNAL} when unknown): a tag
+   *                 record must not disappear before the entries it lists
+   */
+  void tag(K key, Collection<String> tags, long lifetime);
+
+  /** The keys recorded under {@code tag}; some may no longer exist. */
+  Collection<K> taggedKeys(String tag);
+
+  /** Forgets {@code tag} (the entries stay). */
+  void untag(String tag);
+
   /** Releases the store's resources; the data of a shared store stays where it is. */
   @Override
   void close();

@@ -265,6 +265,28 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void tagsListTheirKeysAndAreNotEntries() {
+    store.put("a", "1", ETERNAL, Want.NOTHING);
+    store.put("b", "2", ETERNAL, Want.NOTHING);
+    store.tag("a", List.of("t1", "t2"), LONG);
+    store.tag("b", List.of("t1"), EntryExpiry.ETERNAL);
+    assertThat(store.taggedKeys("t1")).containsExactlyInAnyOrder("a", "b");
+    assertThat(store.taggedKeys("t2")).containsExactly("a");
+    assertThat(store.taggedKeys("unknown")).isEmpty();
+    List<String> iterated = new ArrayList<>();
+    store.iterator().forEachRemaining(entry -> iterated.add(entry.getKey()));
+    assertThat(iterated).containsExactlyInAnyOrder("a", "b");
+    List<String> matching = new ArrayList<>();
+    store.keys("*").forEachRemaining(matching::add);
+    assertThat(matching).containsExactlyInAnyOrder("a", "b");
+    store.untag("t1");
+    assertThat(store.taggedKeys("t1")).isEmpty();
+    assertThat(store.containsKey("a")).isTrue();
+    store.clear();
+    assertThat(store.taggedKeys("t2")).as("clear drops tags too").isEmpty();
+  }
+
+  @Test
   void computeAppliesTheDecision() {
     String created = store.compute("k", current -> Decision.put("v1", LONG, current == null ? "absent" : "present"));
     assertThat(created).isEqualTo("absent");

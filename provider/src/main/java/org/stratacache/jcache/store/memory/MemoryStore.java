@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
@@ -16,6 +17,7 @@ import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreEntry;
 import org.stratacache.jcache.store.StoreEventSink;
 import org.stratacache.jcache.store.StoreOps;
+import org.stratacache.jcache.store.TagIndex;
 
 /**
  * A {@link Store} on a Caffeine cache. Expiry instants are Caffeine's variable expiry on the
@@ -33,6 +35,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
   private final Cache<K, StoreEntry<V>> cache;
   private final ConcurrentMap<K, StoreEntry<V>> map;
   private final Ticker ticker;
+  private final TagIndex<K> tags;
 
   /**
    * A store bounded to {@code maximumSize} entries ({@code 0} or less: unbounded).
@@ -43,6 +46,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
    */
   public MemoryStore(long maximumSize, Ticker ticker, StoreEventSink<K, V> sink) {
     this.ticker = ticker;
+    this.tags = new TagIndex<>(this::containsKey);
     Caffeine<K, StoreEntry<V>> builder = Caffeine.newBuilder()
         .executor(Runnable::run)
         .ticker(() -> ticker.millis() * NANOS_PER_MILLI)
@@ -54,6 +58,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
       if (key == null || entry == null) {
         return;
       }
+      tags.forget(key);
       if (cause == RemovalCause.EXPIRED) {
         sink.onExpired(key, entry.value());
       } else if (cause == RemovalCause.SIZE) {
@@ -109,6 +114,22 @@ public final class MemoryStore<K, V> implements Store<K, V> {
   @Override
   public void clear() {
     cache.invalidateAll();
+    tags.clear();
+  }
+
+  @Override
+  public void tag(K key, Collection<String> names, long lifetime) {
+    tags.add(key, names);
+  }
+
+  @Override
+  public Collection<K> taggedKeys(String tag) {
+    return tags.keys(tag);
+  }
+
+  @Override
+  public void untag(String tag) {
+    tags.drop(tag);
   }
 
   @Override

@@ -21,6 +21,8 @@ import org.stratacache.jcache.codec.KryoSerializer;
 final class KeyCodec<K> {
 
   private static final byte[] KRYO_TAG = {'k', ':'};
+  /** Never the first byte of an entry key (not valid UTF-8, not a type tag): marks a tag set. */
+  private static final byte TAG_MARK = (byte) 0xFF;
 
   private final byte[] namespace;
   private final String namespaceGlob;
@@ -48,6 +50,20 @@ final class KeyCodec<K> {
   /** A SCAN pattern for keys whose string form matches {@code glob}, inside the namespace only. */
   byte[] match(String glob) {
     return (namespaceGlob + (plainStrings ? glob : "?:" + glob)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The Redis key of the set listing the entries tagged {@code tag}, inside the namespace. */
+  byte[] tagKey(String tag) {
+    byte[] name = ("tag:" + tag).getBytes(StandardCharsets.UTF_8);
+    byte[] full = Arrays.copyOf(namespace, namespace.length + 1 + name.length);
+    full[namespace.length] = TAG_MARK;
+    System.arraycopy(name, 0, full, namespace.length + 1, name.length);
+    return full;
+  }
+
+  /** Whether a key found in the namespace is an entry's (and not a tag set's). */
+  boolean isEntryKey(byte[] redisKey) {
+    return redisKey.length <= namespace.length || redisKey[namespace.length] != TAG_MARK;
   }
 
   byte[] encode(K key) {

@@ -2,6 +2,9 @@ package org.stratacache.jcache.store.redis;
 
 import io.lettuce.core.GetExArgs;
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ValueScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -435,6 +438,41 @@ public final class RedisStore<K, V> implements Store<K, V> {
   @Override
   public long estimatedSize() {
     return -1;
+  }
+
+  @Override
+  public void tag(K key, Collection<String> tags, long lifetime) {
+    byte[] member = keys.encode(key);
+    byte[] ttl = Ttl.ascii(lifetime == EntryExpiry.ETERNAL || lifetime <= 0 ? -1 : lifetime);
+    List<CompletionStage<Long>> pending = new ArrayList<>(tags.size());
+    for (String tag : tags) {
+      pending.add(redis.script(Script.TAG_ADD, ScriptOutputType.INTEGER, keys.tagKey(tag), member, ttl));
+    }
+    pending.forEach(future -> redis.await(future, "tag"));
+  }
+
+  @Override
+  public Collection<K> taggedKeys(String tag) {
+    List<K> tagged = new ArrayList<>();
+    byte[] tagKey = keys.tagKey(tag);
+    ScanCursor cursor = ScanCursor.INITIAL;
+    do {
+      ValueScanCursor<byte[]> page = redis.await(commands.sscan(tagKey, cursor, ScanArgs.Builder.limit(BATCH)),
+          "SSCAN");
+      for (byte[] member : page.getValues()) {
+        K key = decodeKey(member);
+        if (key != null) {
+          tagged.add(key);
+        }
+      }
+      cursor = page;
+    } while (!cursor.isFinished());
+    return tagged;
+  }
+
+  @Override
+  public void untag(String tag) {
+    redis.await(commands.unlink(new byte[][] {keys.tagKey(tag)}), "UNLINK");
   }
 
   @Override

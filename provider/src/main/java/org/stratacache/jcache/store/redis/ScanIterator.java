@@ -3,6 +3,7 @@ package org.stratacache.jcache.store.redis;
 import io.lettuce.core.KeyValue;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -45,7 +46,13 @@ final class ScanIterator<K, V> implements Iterator<Map.Entry<K, V>> {
     return buffer.poll();
   }
 
-  private void fill(List<byte[]> page) {
+  private void fill(List<byte[]> scanned) {
+    List<byte[]> page = new ArrayList<>(scanned.size());
+    for (byte[] redisKey : scanned) {
+      if (store.keyCodec().isEntryKey(redisKey)) {
+        page.add(redisKey);
+      }
+    }
     if (page.isEmpty()) {
       return;
     }

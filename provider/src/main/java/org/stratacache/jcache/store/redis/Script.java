@@ -13,7 +13,8 @@ enum Script {
   PUT("put.lua"),
   REPLACE_IF_EQUAL("replace_if_equal.lua"),
   REMOVE_IF_EQUAL("remove_if_equal.lua"),
-  APPLY_IF_UNCHANGED("apply_if_unchanged.lua");
+  APPLY_IF_UNCHANGED("apply_if_unchanged.lua"),
+  TAG_ADD("tag_add.lua");
 
   private final byte[] source;
   private final String sha;

@@ -1,0 +1,90 @@
+package org.stratacache.ai;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/** The AI cache's counters: per operation, per text tier, key generation times, what hits saved. Thread-safe. */
+final class AIMetrics {
+
+  private static final long MAX_KEY_NANOS = 60_000_000_000L;
+
+  private final ConcurrentMap<String, Counters> operations = new ConcurrentHashMap<>();
+  private final Map<TextTier, Counters> tiers = new EnumMap<>(TextTier.class);
+  private final ConcurrentHistogram keyNanos = new ConcurrentHistogram(MAX_KEY_NANOS, 2);
+  private final LongAdder coalesced = new LongAdder();
+  private final LongAdder modelMillisSaved = new LongAdder();
+  private final double costPerThousandTokens;
+
+  AIMetrics(double costPerThousandTokens) {
+    this.costPerThousandTokens = costPerThousandTokens;
+    for (TextTier tier : TextTier.values()) {
+      tiers.put(tier, new Counters());
+    }
+  }
+
+  void keyGenerated(long nanos) {
+    keyNanos.recordValue(Math.min(Math.max(nanos, 0), MAX_KEY_NANOS));
+  }
+
+  void lookup(String operation, TextTier tier, AIResponse found) {
+    Counters counters = operation(operation);
+    if (found == null) {
+      counters.misses.increment();
+      tiers.get(tier).misses.increment();
+      return;
+    }
+    counters.hits.increment();
+    counters.tokensSaved.add(found.totalTokens());
+    tiers.get(tier).hits.increment();
+    modelMillisSaved.add(found.latencyMillis());
+  }
+
+  void coalesced() {
+    coalesced.increment();
+  }
+
+  void invalidated(String operation, long count) {
+    operation(operation).invalidated.add(count);
+  }
+
+  private Counters operation(String operation) {
+    return operations.computeIfAbsent(operation, ignored -> new Counters());
+  }
+
+  AIPerformanceSummary summary() {
+    long hits = 0;
+    long misses = 0;
+    long tokens = 0;
+    Map<String, AIPerformanceSummary.OperationFigures> byOperation = new TreeMap<>();
+    for (Map.Entry<String, Counters> entry : operations.entrySet()) {
+      Counters c = entry.getValue();
+      AIPerformanceSummary.OperationFigures figures = new AIPerformanceSummary.OperationFigures(c.hits.sum(),
+          c.misses.sum(), c.invalidated.sum(), c.tokensSaved.sum());
+      byOperation.put(entry.getKey(), figures);
+      hits += figures.hits();
+      misses += figures.misses();
+      tokens += figures.tokensSaved();
+    }
+    Map<TextTier, AIPerformanceSummary.TierFigures> byTier = new EnumMap<>(TextTier.class);
+    tiers.forEach((tier, c) -> byTier.put(tier, new AIPerformanceSummary.TierFigures(c.hits.sum(), c.misses.sum())));
+    boolean timed = keyNanos.getTotalCount() > 0;
+    return new AIPerformanceSummary(hits, misses, AIPerformanceSummary.ratio(hits, misses), coalesced.sum(),
+        byOperation, byTier, timed ? keyNanos.getMean() / 1000 : 0,
+        timed ? keyNanos.getValueAtPercentile(99) / 1000.0 : 0, tokens, tokens / 1000.0 * costPerThousandTokens,
+        Duration.ofMillis(modelMillisSaved.sum()));
+  }
+
+  /** Counters of one operation or tier. */
+  private static final class Counters {
+    final LongAdder hits = new LongAdder();
+    final LongAdder misses = new LongAdder();
+    final LongAdder invalidated = new LongAdder();
+    final LongAdder tokensSaved = new LongAdder();
+  }
+}

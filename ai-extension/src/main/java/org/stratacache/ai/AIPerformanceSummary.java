@@ -1,0 +1,61 @@
+package org.stratacache.ai;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The AI cache's figures at one moment.
+ *
+ * @param hits                   lookups answered from the cache
+ * @param misses                 lookups the cache could not answer
+ * @param hitRatio               hits over lookups (0 when there were none)
+ * @param coalescedCalls         concurrent identical requests that waited for one model call instead
+ *                               of making their own (single flight)
+ * @param byOperation            the figures per operation
+ * @param byTextTier             hits and misses per text size tier
+ * @param keyGenerationMeanMicros mean time to build a key, in microseconds
+ * @param keyGenerationP99Micros  99th percentile of that time, in microseconds
+ * @param tokensSaved            tokens of the answers served from the cache (as the callers reported them)
+ * @param estimatedCostSaved     {@code tokensSaved} at the configured price per thousand tokens
+ * @param modelTimeSaved         model latency of the answers served from the cache
+ */
+public record AIPerformanceSummary(long hits, long misses, double hitRatio, long coalescedCalls,
+                                   Map<String, OperationFigures> byOperation, Map<TextTier, TierFigures> byTextTier,
+                                   double keyGenerationMeanMicros, double keyGenerationP99Micros, long tokensSaved,
+                                   double estimatedCostSaved, Duration modelTimeSaved) {
+
+  /**
+   * The figures of one operation.
+   *
+   * @param hits        lookups answered from the cache
+   * @param misses      lookups not answered
+   * @param invalidated entries removed by {@code invalidateByOperation}
+   * @param tokensSaved tokens of the answers served from the cache
+   */
+  public record OperationFigures(long hits, long misses, long invalidated, long tokensSaved) {
+
+    /** Hits over lookups. */
+    public double hitRatio() {
+      return ratio(hits, misses);
+    }
+  }
+
+  /**
+   * The figures of one text size tier.
+   *
+   * @param hits   lookups answered from the cache
+   * @param misses lookups not answered
+   */
+  public record TierFigures(long hits, long misses) {
+
+    /** Hits over lookups. */
+    public double hitRatio() {
+      return ratio(hits, misses);
+    }
+  }
+
+  static double ratio(long hits, long misses) {
+    long total = hits + misses;
+    return total == 0 ? 0 : (double) hits / total;
+  }
+}

@@ -1,0 +1,27 @@
+package org.stratacache.jcache;
+
+/**
+ * Lets a module add what {@code cache.unwrap(type)} can return, without the provider knowing it:
+ * implementations are found with {@link java.util.ServiceLoader} (a
+ * {@code META-INF/services/org.stratacache.jcache.CacheExtension} file) through the cache
+ * manager's class loader. An extension builds on the public {@link StrataCache} API only.
+ *
+ * <p>Each cache asks each extension at most once per type; the object returned is kept for the
+ * cache's lifetime, handed out on every later {@code unwrap}, and closed with the cache if it is
+ * {@link AutoCloseable}. Implementations must be thread-safe and have a public no-argument constructor.
+ */
+public interface CacheExtension {
+
+  /**
+   * An object of {@code type} working on {@code cache}, or {@code null} when this extension does
+   * not provide {@code type}.
+   *
+   * @param cache the cache being unwrapped
+   * @param type  what the caller asked for
+   * @param <T>   the requested type
+   * @return the extension object, or {@code null}
+   * @throws IllegalArgumentException when this extension provides {@code type} but not for a
+   *                                  cache configured like this one (the message says why)
+   */
+  <T> T extend(StrataCache<?, ?> cache, Class<T> type);
+}
