@@ -49,6 +49,7 @@ public final class CacheDemo {
       readThrough(manager);
       expiry(manager);
       boundedCache(manager);
+      new AiScenario(out).run(manager);
     } finally {
       manager.close();
     }

@@ -20,7 +20,10 @@ class CacheDemoTest {
         .contains("== 1. Cache-aside")
         .contains("only the 3 missing ones loaded; database reads: 4")
         .contains("700 ms later:    null (expired)")
-        .contains("5,000 puts -> 1,000 entries held, 4000 evictions counted");
+        .contains("5,000 puts -> 1,000 entries held, 4000 evictions counted")
+        .contains("== 5. AI response cache")
+        .contains("model calls: 20 of 120 requests (100 calls saved)")
+        .containsPattern("invalidateByOperation\\(\"summarize\"\\) removed [1-5] answers");
     assertThat(output).containsPattern("JMX javax.cache:type=CacheStatistics,.*hits=\\d+ misses=\\d+");
   }
 }

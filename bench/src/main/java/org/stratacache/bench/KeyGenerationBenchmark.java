@@ -1,0 +1,58 @@
+package org.stratacache.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.stratacache.ai.CacheKeyGenerator;
+
+/**
+ * The AI cache's key for a long text against the floor: one {@code MessageDigest} SHA-256 over the
+ * text's UTF-8 bytes, already encoded (the key generator starts from the String and must encode).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class KeyGenerationBenchmark {
+
+  @Param({"1024", "102400", "1048576"})
+  public int textSize;
+
+  private final CacheKeyGenerator keys = new CacheKeyGenerator(1000);
+  private final Map<String, Object> options = Map.of("temperature", 0.2, "max_tokens", 256);
+  private String text;
+  private byte[] bytes;
+  private MessageDigest digest;
+
+  @Setup
+  public void setUp() throws NoSuchAlgorithmException {
+    text = Payloads.json(textSize, 7);
+    bytes = text.getBytes(StandardCharsets.UTF_8);
+    digest = MessageDigest.getInstance("SHA-256");
+  }
+
+  @Benchmark
+  public String strataKey() {
+    return keys.key(null, "gpt-4o-mini", "summarize", text, options, null);
+  }
+
+  @Benchmark
+  public byte[] rawSha256() {
+    return digest.digest(bytes);
+  }
+}
