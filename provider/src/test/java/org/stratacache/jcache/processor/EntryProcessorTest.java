@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
@@ -18,6 +12,7 @@ import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.testing.Concurrently;
 
 class EntryProcessorTest {
 
@@ -40,22 +35,7 @@ class EntryProcessorTest {
     Cache<String, Long> cache = manager.createCache("counters", new MutableConfiguration<>());
     int threads = 4;
     int increments = 10_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          for (int i = 0; i < increments; i++) {
-            cache.invoke("counter", INCREMENT);
-          }
-        }));
-      }
-      for (Future<?> future : futures) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    Concurrently.repeat(threads, increments, () -> cache.invoke("counter", INCREMENT));
     assertThat(cache.get("counter")).isEqualTo((long) threads * increments);
   }
 

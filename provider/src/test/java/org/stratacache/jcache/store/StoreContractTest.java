@@ -8,14 +8,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.store.WriteResult.Outcome;
+import org.stratacache.jcache.testing.Concurrently;
 
 /**
  * The contract every {@link Store} keeps. A store implementation passes it by subclassing and
@@ -313,26 +310,9 @@ public abstract class StoreContractTest {
   @Test
   void computeIsAtomicPerKey() throws Exception {
     store.put("counter", "0", ETERNAL, Want.NOTHING);
-    int threads = 4;
-    int increments = 500;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          for (int i = 0; i < increments; i++) {
-            store.compute("counter", current ->
-                Decision.put(String.valueOf(Integer.parseInt(current.value()) + 1), EntryExpiry.KEEP, null));
-          }
-        }));
-      }
-      for (Future<?> future : futures) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    assertThat(store.get("counter", ETERNAL).value()).isEqualTo(String.valueOf(threads * increments));
+    Concurrently.repeat(4, 500, () -> store.compute("counter", current ->
+        Decision.put(String.valueOf(Integer.parseInt(current.value()) + 1), EntryExpiry.KEEP, null)));
+    assertThat(store.get("counter", ETERNAL).value()).isEqualTo("2000");
   }
 
   @Test

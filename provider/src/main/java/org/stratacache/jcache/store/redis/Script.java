@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** A Lua script kept as a {@code .lua} resource next to this class, with its SHA-1 for EVALSHA. */
+/**
+ * A Lua script kept as a {@code .lua} resource next to this class, with its SHA-1 for EVALSHA.
+ * Every script is loaded with {@code lifetimes.lua} in front, so the lifetime rules live once.
+ */
 enum Script {
   PUT("put.lua"),
   REPLACE_IF_EQUAL("replace_if_equal.lua"),
@@ -20,16 +24,25 @@ enum Script {
   private final String sha;
 
   Script(String resource) {
+    byte[] common = read("lifetimes.lua");
+    byte[] body = read(resource);
+    this.source = Arrays.copyOf(common, common.length + body.length);
+    System.arraycopy(body, 0, source, common.length, body.length);
+    try {
+      this.sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is required by the Java platform", e);
+    }
+  }
+
+  private static byte[] read(String resource) {
     try (InputStream in = Script.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("Missing script resource " + resource);
       }
-      this.source = in.readAllBytes();
-      this.sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source));
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read script " + resource, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 is required by the Java platform", e);
     }
   }
 

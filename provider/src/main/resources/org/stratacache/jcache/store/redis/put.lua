@@ -1,6 +1,5 @@
--- Stores ARGV[1] at KEYS[1]: with the creation lifetime when absent, the update lifetime when present.
--- Lifetimes (ARGV[2] creation, ARGV[3] update): >0 milliseconds, -1 eternal, -2 keep the current one,
--- 0 expire at once (nothing stored on creation, entry removed on update).
+-- Stores ARGV[1] at KEYS[1]: with the creation lifetime ARGV[2] when absent, the update lifetime
+-- ARGV[3] when present (a zero creation lifetime stores nothing; a zero update lifetime removes).
 -- ARGV[4]: 0 = report nothing, 1 = report created/updated, 2 = also return the previous value.
 -- Returns {1} created, {2} updated, {2, previous} updated with the previous value, {3} discarded.
 local mode = tonumber(ARGV[4])
@@ -12,22 +11,11 @@ if mode == 2 then
 else
   present = redis.call('EXISTS', KEYS[1]) == 1
 end
-local arg
-if present then arg = ARGV[3] else arg = ARGV[2] end
-local ttl = tonumber(arg)
-if ttl == 0 then
-  if present then
-    redis.call('DEL', KEYS[1])
-  else
-    return {3}
-  end
-elseif ttl == -2 then
-  redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL')
-elseif ttl == -1 then
-  redis.call('SET', KEYS[1], ARGV[1])
-else
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', arg)
+if not present then
+  if tonumber(ARGV[2]) == 0 then return {3} end
+  store_with_lifetime(ARGV[1], ARGV[2])
+  return {1}
 end
-if not present then return {1} end
+store_with_lifetime(ARGV[1], ARGV[3])
 if mode == 2 then return {2, previous} end
 return {2}

@@ -15,9 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -39,6 +36,7 @@ import org.stratacache.jcache.configuration.CorruptValuePolicy;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.testing.Concurrently;
 import org.stratacache.jcache.testing.RedisServer;
 
 /** The Redis store through the JCache API, against a real Redis server. */
@@ -178,26 +176,13 @@ class RedisCacheIT {
     };
     Cache<String, Long> a = managerA.createCache("counters", config(String.class, Long.class).build());
     Cache<String, Long> b = managerB.createCache("counters", config(String.class, Long.class).build());
-    int threadsPerManager = 4;
-    int increments = 10_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threadsPerManager * 2);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Cache<String, Long> cache : List.of(a, b)) {
-        for (int t = 0; t < threadsPerManager; t++) {
-          futures.add(pool.submit(() -> {
-            for (int i = 0; i < increments; i++) {
-              cache.invoke("counter", increment);
-            }
-          }));
-        }
+    List<Runnable> tasks = new ArrayList<>();
+    for (Cache<String, Long> cache : List.of(a, b)) {
+      for (int t = 0; t < 4; t++) {
+        tasks.add(() -> cache.invoke("counter", increment));
       }
-      for (Future<?> future : futures) {
-        future.get(10, TimeUnit.MINUTES);
-      }
-    } finally {
-      pool.shutdownNow();
     }
+    Concurrently.run(tasks, 10_000);
     assertThat(a.get("counter")).isEqualTo(80_000L);
     assertThat(a.unwrap(StrataCache.class).storeMetrics().casRetries()
         + b.unwrap(StrataCache.class).storeMetrics().casRetries()).as("contention really happened").isPositive();

@@ -4,28 +4,17 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.stratacache.jcache.configuration.ManagerDefaults;
-import org.stratacache.jcache.configuration.StoreType;
-import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.store.Store;
-import org.stratacache.jcache.store.StoreContractTest;
-import org.stratacache.jcache.store.StoreEventSink;
 import org.stratacache.jcache.testing.RedisCluster;
 
 /** The same Store contract on a real three-master Redis Cluster: every key routed to its slot's master. */
-class RedisClusterStoreContractIT extends StoreContractTest {
+class RedisClusterStoreContractIT extends RedisContractSupport {
 
-  private static final AtomicInteger CACHES = new AtomicInteger();
   private static RedisCluster cluster;
   private static RedisConnector connector;
   private static RedisClusterClient rawClient;
   private static StatefulRedisClusterConnection<byte[], byte[]> raw;
-
-  private String namespace;
 
   @BeforeAll
   static void startCluster() {
@@ -44,23 +33,17 @@ class RedisClusterStoreContractIT extends StoreContractTest {
   }
 
   @Override
-  protected Store<String, String> createStore() {
-    String cacheName = "cluster-" + CACHES.incrementAndGet();
-    namespace = "it:" + cacheName + ":";
-    StrataConfiguration<String, String> configuration = ManagerDefaults.of(null, name -> null, name -> null)
-        .resolve(StrataConfiguration.builder(String.class, String.class)
-            .storeType(StoreType.REDIS).redisUri(cluster.uri()).keyPrefix("it").build());
-    return new RedisStoreProvider(connector, getClass().getClassLoader())
-        .createStore(cacheName, configuration, StoreEventSink.none());
+  protected String uri() {
+    return cluster.uri();
   }
 
   @Override
-  protected void advancePastShort() throws InterruptedException {
-    Thread.sleep(SHORT + 150);
+  protected RedisConnector connector() {
+    return connector;
   }
 
   @Override
-  protected long remainingMillis(String key) {
-    return raw.sync().pttl((namespace + key).getBytes(StandardCharsets.UTF_8));
+  protected long pttl(byte[] key) {
+    return raw.sync().pttl(key);
   }
 }
