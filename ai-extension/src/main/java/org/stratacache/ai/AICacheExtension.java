@@ -1,14 +1,72 @@
 package org.stratacache.ai;
 
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
 import org.stratacache.jcache.CacheExtension;
+import org.stratacache.jcache.configuration.Durations;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
  * Provides {@link AIResponseCache} to {@code cache.unwrap}, for caches of {@code String} keys and
- * {@link AIResponse} values (or {@code Object}). Registered in {@code META-INF/services}.
+ * {@link AIResponse} values (or {@code Object}), and reads the {@code ai:} section of a cache in a
+ * configuration file:
+ *
+ * <pre>
+ * caches:
+ *   ai-responses:
+ *     value-type: org.stratacache.ai.AIResponse
+ *     ai:
+ *       operation-ttls: { summarize: 2h, qa: 30m }
+ *       text-hash-threshold: 1000
+ *       text-size-tiers: [500, 5000, 50000]
+ *       default-model: gpt-4o-mini
+ *       cost-per-thousand-tokens: 0.002
+ * </pre>
+ *
+ * Registered in {@code META-INF/services}.
  */
 public final class AICacheExtension implements CacheExtension {
+
+  @Override
+  public Serializable settings(String section, Map<String, Object> values) {
+    if (!"ai".equals(section)) {
+      return null;
+    }
+    AISettings.Builder settings = AISettings.fromEnvironment();
+    values.forEach((key, value) -> {
+      try {
+        apply(settings, key, value);
+      } catch (IllegalArgumentException | ClassCastException e) {
+        throw new IllegalArgumentException(key + " = '" + value + "' is not allowed: " + e.getMessage(), e);
+      }
+    });
+    return settings.build();
+  }
+
+  private static void apply(AISettings.Builder settings, String key, Object value) {
+    switch (key) {
+      case "operation-ttls" -> ((Map<?, ?>) value).forEach((operation, ttl) -> settings.operationTtl(
+          String.valueOf(operation), Durations.parse(ttl, "operation-ttls." + operation)));
+      case "text-hash-threshold" -> settings.textHashThreshold(Integer.parseInt(String.valueOf(value).trim()));
+      case "text-size-tiers" -> {
+        List<?> tiers = value instanceof List<?> list ? list : List.of(String.valueOf(value).split(","));
+        if (tiers.size() != 3) {
+          throw new IllegalArgumentException("text-size-tiers takes three increasing sizes, e.g. [500, 5000, 50000]");
+        }
+        settings.textTiers(integer(tiers.get(0)), integer(tiers.get(1)), integer(tiers.get(2)));
+      }
+      case "default-model" -> settings.defaultModel(String.valueOf(value));
+      case "cost-per-thousand-tokens" -> settings.costPerThousandTokens(Double.parseDouble(String.valueOf(value)));
+      default -> throw new IllegalArgumentException("unknown key; the ai section takes operation-ttls, "
+          + "text-hash-threshold, text-size-tiers, default-model and cost-per-thousand-tokens");
+    }
+  }
+
+  private static int integer(Object value) {
+    return Integer.parseInt(String.valueOf(value).trim());
+  }
 
   @Override
   public <T> T extend(StrataCache<?, ?> cache, Class<T> type) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.stratacache.jcache.configuration.Durations;
 
 /**
  * What the AI layer needs to know: the lifetime of each operation's answers, when a text is long

@@ -1,5 +1,8 @@
 package org.stratacache.jcache;
 
+import java.io.Serializable;
+import java.util.Map;
+
 /**
  * Lets a module add what {@code cache.unwrap(type)} can return, without the provider knowing it:
  * implementations are found with {@link java.util.ServiceLoader} (a
@@ -24,4 +27,18 @@ public interface CacheExtension {
    *                                  cache configured like this one (the message says why)
    */
   <T> T extend(StrataCache<?, ?> cache, Class<T> type);
+
+  /**
+   * Reads a section of a cache's entry in a configuration file that this extension owns (for
+   * example {@code ai:}), or returns {@code null} when the section is not this extension's. The
+   * result is attached to the cache's configuration with {@code StrataConfiguration.Builder#extension}.
+   *
+   * @param section the section's key
+   * @param values  its content, as parsed from YAML or properties
+   * @return the extension's settings, or {@code null}
+   * @throws IllegalArgumentException naming the key, the value and what is accepted when a value is wrong
+   */
+  default Serializable settings(String section, Map<String, Object> values) {
+    return null;
+  }
 }

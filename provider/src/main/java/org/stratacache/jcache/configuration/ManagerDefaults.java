@@ -1,39 +1,37 @@
 package org.stratacache.jcache.configuration;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
 
 /**
  * Settings a cache manager applies to every cache whose configuration leaves them unset.
  *
- * <p>Precedence, highest first: the cache's own configuration; the cache manager's properties
- * ({@code strata.*} keys); JVM system properties (the same keys); environment variables
- * ({@code REDIS_URL}, {@code CACHE_COMPRESSION_THRESHOLD}, {@code CACHE_COMPRESSION_LEVEL});
- * built-in defaults. Allowed serialization packages from every level are combined.
+ * <p>Precedence, highest first: the cache's own configuration (code, or its section in the
+ * manager's configuration file); the top level of the manager's configuration file; the cache
+ * manager's properties ({@code strata.<key>}); JVM system properties (the same keys); environment
+ * variables ({@code REDIS_URL}, {@code CACHE_DEFAULT_TTL}, {@code CACHE_COMPRESSION_THRESHOLD},
+ * {@code CACHE_COMPRESSION_LEVEL}); built-in defaults. Serialization allow-lists from every level are
+ * combined rather than overridden. {@link Setting} lists every key.
  */
 public final class ManagerDefaults {
 
   /** Property: the Redis URI caches use by default. */
-  public static final String REDIS_URI = "strata.redis.uri";
+  public static final String REDIS_URI = Setting.REDIS_URI.property();
   /** Property: comma-separated packages whose classes may be serialized to Redis. */
-  public static final String ALLOWED_PACKAGES = "strata.serialization.allowed-packages";
-  /** Property: serialized size from which values are compressed. */
-  public static final String COMPRESSION_THRESHOLD = "strata.compression.threshold";
-  /** Property: zstd level. */
-  public static final String COMPRESSION_LEVEL = "strata.compression.level";
+  public static final String ALLOWED_PACKAGES = Setting.ALLOWED_PACKAGES.property();
 
-  private static final String ENV_REDIS_URL = "REDIS_URL";
-  private static final String ENV_COMPRESSION_THRESHOLD = "CACHE_COMPRESSION_THRESHOLD";
-  private static final String ENV_COMPRESSION_LEVEL = "CACHE_COMPRESSION_LEVEL";
+  private final List<Source> sources;
+  private final ClassLoader loader;
 
-  private final Properties properties;
-  private final UnaryOperator<String> system;
-  private final UnaryOperator<String> environment;
-
-  private ManagerDefaults(Properties properties, UnaryOperator<String> system, UnaryOperator<String> environment) {
-    this.properties = properties;
-    this.system = system;
-    this.environment = environment;
+  private ManagerDefaults(List<Source> sources, ClassLoader loader) {
+    this.sources = sources;
+    this.loader = loader;
   }
 
   /** Defaults from a manager's properties, the JVM's system properties and the process environment. */
@@ -44,85 +42,108 @@ public final class ManagerDefaults {
   /** Defaults from explicit sources (for tests). */
   public static ManagerDefaults of(Properties managerProperties, UnaryOperator<String> systemProperties,
                                    UnaryOperator<String> environment) {
-    return new ManagerDefaults(managerProperties == null ? new Properties() : managerProperties, systemProperties,
-        environment);
+    Properties properties = managerProperties == null ? new Properties() : managerProperties;
+    List<Source> sources = new ArrayList<>();
+    sources.add(new Source("cache manager property", setting -> properties.getProperty(setting.property())));
+    sources.add(new Source("system property", setting -> systemProperties.apply(setting.property())));
+    sources.add(new Source("environment variable", setting ->
+        setting.environmentVariable() == null ? null : environment.apply(setting.environmentVariable())));
+    return new ManagerDefaults(sources, ManagerDefaults.class.getClassLoader());
+  }
+
+  /**
+   * These defaults with a configuration file's top-level settings in front of the others.
+   *
+   * @param file     how to name the file in messages
+   * @param settings the file's parsed top-level settings
+   */
+  public ManagerDefaults withFile(String file, Map<Setting, Object> settings, ClassLoader classLoader) {
+    List<Source> withFile = new ArrayList<>();
+    withFile.add(new Source(file, settings::get));
+    withFile.addAll(sources);
+    return new ManagerDefaults(withFile, classLoader == null ? loader : classLoader);
   }
 
   /** The Redis URI caches use unless they name their own, or {@code null}. */
   public String redisUri() {
-    return setting(REDIS_URI, ENV_REDIS_URL);
+    return (String) find(Setting.REDIS_URI);
   }
 
   /**
    * The configuration a cache gets: {@code given} with every unset setting filled and the store
    * decided ({@link StoreType#MEMORY} or {@link StoreType#REDIS}, never {@code AUTO}).
    *
-   * @throws IllegalArgumentException naming the setting and its source when a default is malformed
-   *                                  or the cache asks for Redis without any URI
+   * @throws IllegalArgumentException naming the setting, where it came from, its value and what it
+   *                                  accepts when a default is malformed, or when the cache asks for
+   *                                  Redis without any URI
    */
   public <K, V> StrataConfiguration<K, V> resolve(StrataConfiguration<K, V> given) {
     StrataConfiguration.Builder<K, V> builder = given.toBuilder();
-    String uri = given.getRedisUri() != null ? given.getRedisUri() : redisUri();
-    StoreType type = given.getStoreType();
-    if (type == StoreType.AUTO) {
-      type = uri == null ? StoreType.MEMORY : StoreType.REDIS;
-    }
-    if (type == StoreType.REDIS && uri == null) {
-      throw new IllegalArgumentException("storeType is REDIS but no Redis URI is configured: set redisUri, the "
-          + REDIS_URI + " property or the " + ENV_REDIS_URL + " environment variable");
-    }
-    builder.storeType(type).redisUri(type == StoreType.REDIS ? uri : given.getRedisUri());
-    if (given.getCompressionThreshold() == null) {
-      builder.compressionThreshold(integer(COMPRESSION_THRESHOLD, ENV_COMPRESSION_THRESHOLD,
-          StrataConfiguration.DEFAULT_COMPRESSION_THRESHOLD));
-    }
-    if (given.getCompressionLevel() == null) {
-      builder.compressionLevel(integer(COMPRESSION_LEVEL, ENV_COMPRESSION_LEVEL,
-          StrataConfiguration.DEFAULT_COMPRESSION_LEVEL));
-    }
-    builder.serialization(given.getSerialization().merge(allowedPackages()));
-    return builder.build();
-  }
-
-  private SerializationSettings allowedPackages() {
-    SerializationSettings settings = SerializationSettings.none();
-    for (String source : new String[] {properties.getProperty(ALLOWED_PACKAGES), system.apply(ALLOWED_PACKAGES)}) {
-      if (source != null) {
-        for (String packageName : source.split(",")) {
-          if (!packageName.isBlank()) {
-            settings = settings.allowPackage(packageName.trim());
-          }
+    for (Setting setting : Setting.values()) {
+      if (setting.isManagerDefault() && !isSerialization(setting) && given.configured(setting) == null) {
+        Object value = find(setting);
+        if (value != null) {
+          SettingValues.apply(setting, value, builder);
         }
       }
     }
-    return settings;
+    SerializationSettings serialization = given.getSerialization();
+    for (Setting setting : List.of(Setting.ALLOWED_PACKAGES, Setting.ALLOWED_CLASSES)) {
+      for (Source source : sources) {
+        Object value = parsed(source, setting);
+        if (value != null) {
+          serialization = serialization.merge(SettingValues.serialization(setting, value));
+        }
+      }
+    }
+    builder.serialization(serialization);
+    StrataConfiguration<K, V> filled = builder.build();
+    StoreType type = filled.getStoreType();
+    if (type == StoreType.AUTO) {
+      type = filled.getRedisUri() == null ? StoreType.MEMORY : StoreType.REDIS;
+    }
+    if (type == StoreType.REDIS && filled.getRedisUri() == null) {
+      throw new IllegalArgumentException("store is redis but no Redis URI is configured: set redisUri, the "
+          + REDIS_URI + " property or the REDIS_URL environment variable");
+    }
+    builder.storeType(type);
+    if (filled.getDefaultTtl() != null && given.hasDefaultExpiryPolicy()) {
+      builder.expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+          new Duration(java.util.concurrent.TimeUnit.MILLISECONDS, filled.getDefaultTtl().toMillis())));
+    }
+    return builder.build();
   }
 
-  private String setting(String property, String environmentVariable) {
-    String value = properties.getProperty(property);
-    if (isBlank(value)) {
-      value = system.apply(property);
-    }
-    if (isBlank(value)) {
-      value = environment.apply(environmentVariable);
-    }
-    return isBlank(value) ? null : value.trim();
+  private static boolean isSerialization(Setting setting) {
+    return setting == Setting.ALLOWED_PACKAGES || setting == Setting.ALLOWED_CLASSES
+        || setting == Setting.REGISTRATIONS;
   }
 
-  private Integer integer(String property, String environmentVariable, int fallback) {
-    String value = setting(property, environmentVariable);
-    if (value == null) {
-      return fallback;
+  private Object find(Setting setting) {
+    for (Source source : sources) {
+      Object value = parsed(source, setting);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private Object parsed(Source source, Setting setting) {
+    Object raw = source.values().apply(setting);
+    if (raw == null || (raw instanceof String text && text.isBlank())) {
+      return null;
     }
     try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(property + " (or " + environmentVariable + ") = '" + value
-          + "' is not a whole number", e);
+      return SettingValues.parse(setting, raw, loader);
+    } catch (IllegalArgumentException e) {
+      String name = source.description().startsWith("environment") ? setting.environmentVariable()
+          : source.description().startsWith("file") ? setting.key() : setting.property();
+      throw new IllegalArgumentException(source.description() + " " + name + " = " + e.getMessage(), e);
     }
   }
 
-  private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
+  /** Where default values come from, in order. */
+  private record Source(String description, Function<Setting, Object> values) {
   }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,10 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   public static final int DEFAULT_COMPRESSION_LEVEL = 6;
   /** Default time a Redis command may take before it fails. */
   public static final Duration DEFAULT_REDIS_TIMEOUT = Duration.ofSeconds(2);
+  /** Default first segment of Redis keys. */
+  public static final String DEFAULT_KEY_PREFIX = "strata";
+  /** Default bound of the in-memory store that serves while Redis is away ({@link ResiliencePolicy#LOCAL_FALLBACK}). */
+  public static final long DEFAULT_FALLBACK_MAXIMUM_SIZE = 10_000;
 
   private static final long serialVersionUID = 1L;
 
@@ -66,25 +71,28 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   private final Factory<ExpiryPolicy> expiryPolicyFactory;
   private final List<CacheEntryListenerConfiguration<K, V>> listenerConfigurations;
   @PositiveOrZero
-  private final long maximumSize;
+  private final Long maximumSize;
   private final Ticker ticker;
   @NotNull
   private final StoreType storeType;
   private final String redisUri;
-  @NotNull
   @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
   private final String keyPrefix;
-  @NotNull
+  @DurationMin(millis = 1)
   private final Duration redisTimeout;
   @PositiveOrZero
   private final Integer compressionThreshold;
   @Min(1)
   @Max(22)
   private final Integer compressionLevel;
+  @DurationMin(millis = 1)
+  private final Duration defaultTtl;
   @NotNull
   private final SerializationSettings serialization;
-  @NotNull
   private final CorruptValuePolicy corruptValuePolicy;
+  private final ResiliencePolicy resiliencePolicy;
+  @PositiveOrZero
+  private final Long fallbackMaximumSize;
   private final Map<Class<?>, Serializable> extensions;
 
   private StrataConfiguration(Builder<K, V> builder) {
@@ -107,8 +115,11 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     this.redisTimeout = builder.redisTimeout;
     this.compressionThreshold = builder.compressionThreshold;
     this.compressionLevel = builder.compressionLevel;
+    this.defaultTtl = builder.defaultTtl;
     this.serialization = builder.serialization;
     this.corruptValuePolicy = builder.corruptValuePolicy;
+    this.resiliencePolicy = builder.resiliencePolicy;
+    this.fallbackMaximumSize = builder.fallbackMaximumSize;
     this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extensions));
   }
 
@@ -165,8 +176,11 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         .redisTimeout(redisTimeout)
         .compressionThreshold(compressionThreshold)
         .compressionLevel(compressionLevel)
+        .defaultTtl(defaultTtl)
         .serialization(serialization)
-        .corruptValuePolicy(corruptValuePolicy);
+        .corruptValuePolicy(corruptValuePolicy)
+        .resiliencePolicy(resiliencePolicy)
+        .fallbackMaximumSize(fallbackMaximumSize);
     extensions.values().forEach(builder::extension);
     listenerConfigurations.forEach(builder::addCacheEntryListenerConfiguration);
     return builder;
@@ -229,7 +243,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
 
   /** The most entries the in-memory store keeps before evicting; {@code 0} means no bound. */
   public long getMaximumSize() {
-    return maximumSize;
+    return maximumSize == null ? 0 : maximumSize;
   }
 
   /** The clock expiry instants refer to (the system clock unless a test injected another). */
@@ -249,22 +263,63 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
 
   /** The first segment of every Redis key of this cache: {@code <prefix>:<cache name>:<key>}. */
   public String getKeyPrefix() {
-    return keyPrefix;
+    return keyPrefix == null ? DEFAULT_KEY_PREFIX : keyPrefix;
   }
 
   /** How long a Redis command (and a connection attempt) may take before it fails. */
   public Duration getRedisTimeout() {
-    return redisTimeout;
+    return redisTimeout == null ? DEFAULT_REDIS_TIMEOUT : redisTimeout;
   }
 
-  /** Serialized size from which values stored in Redis are compressed, or {@code null} when unset. */
-  public Integer getCompressionThreshold() {
-    return compressionThreshold;
+  /**
+   * The lifetime of entries when no expiry policy is configured (the JSR-107 default is eternal),
+   * or {@code null}: with it, entries expire this long after they are created.
+   */
+  public Duration getDefaultTtl() {
+    return defaultTtl;
   }
 
-  /** The zstd level (1 to 22), or {@code null} when unset. */
-  public Integer getCompressionLevel() {
-    return compressionLevel;
+  /** What the cache does while Redis is away. */
+  public ResiliencePolicy getResiliencePolicy() {
+    return resiliencePolicy == null ? ResiliencePolicy.FAIL : resiliencePolicy;
+  }
+
+  /** The bound of the in-memory store used by {@link ResiliencePolicy#LOCAL_FALLBACK}. */
+  public long getFallbackMaximumSize() {
+    return fallbackMaximumSize == null ? DEFAULT_FALLBACK_MAXIMUM_SIZE : fallbackMaximumSize;
+  }
+
+  /** Whether the expiry policy is the JSR-107 default (eternal) rather than one chosen for this cache. */
+  public boolean hasDefaultExpiryPolicy() {
+    return EternalExpiryPolicy.factoryOf().equals(expiryPolicyFactory);
+  }
+
+  /** The value of a setting as configured, or {@code null} when this configuration leaves it unset. */
+  Object configured(Setting setting) {
+    return switch (setting) {
+      case STORE -> storeType == StoreType.AUTO ? null : storeType;
+      case REDIS_URI -> redisUri;
+      case KEY_PREFIX -> keyPrefix;
+      case REDIS_TIMEOUT -> redisTimeout;
+      case DEFAULT_TTL -> defaultTtl;
+      case MAXIMUM_SIZE -> maximumSize;
+      case COMPRESSION_THRESHOLD -> compressionThreshold;
+      case COMPRESSION_LEVEL -> compressionLevel;
+      case CORRUPT_VALUES -> corruptValuePolicy;
+      case RESILIENCE -> resiliencePolicy;
+      case FALLBACK_MAXIMUM_SIZE -> fallbackMaximumSize;
+      default -> null;
+    };
+  }
+
+  /** Serialized size from which values stored in Redis are compressed. */
+  public int getCompressionThreshold() {
+    return compressionThreshold == null ? DEFAULT_COMPRESSION_THRESHOLD : compressionThreshold;
+  }
+
+  /** The zstd level (1 to 22). */
+  public int getCompressionLevel() {
+    return compressionLevel == null ? DEFAULT_COMPRESSION_LEVEL : compressionLevel;
   }
 
   /** The classes a serializing store may write and read. */
@@ -274,7 +329,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
 
   /** What a read does with stored bytes it cannot decode. */
   public CorruptValuePolicy getCorruptValuePolicy() {
-    return corruptValuePolicy;
+    return corruptValuePolicy == null ? CorruptValuePolicy.FAIL : corruptValuePolicy;
   }
 
   /**
@@ -292,7 +347,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         + ", storeByValue=" + storeByValue + ", readThrough=" + readThrough + ", writeThrough=" + writeThrough
         + ", statisticsEnabled=" + statisticsEnabled + ", managementEnabled=" + managementEnabled
         + ", maximumSize=" + maximumSize + ", storeType=" + storeType + ", keyPrefix=" + keyPrefix
-        + ", compressionThreshold=" + compressionThreshold + ", compressionLevel=" + compressionLevel + "}";
+        + ", compressionThreshold=" + compressionThreshold + ", compressionLevel=" + compressionLevel
+        + ", defaultTtl=" + defaultTtl + ", resilience=" + resiliencePolicy + "}";
   }
 
   /**
@@ -314,16 +370,19 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     private Factory<CacheWriter<? super K, ? super V>> cacheWriterFactory;
     private Factory<ExpiryPolicy> expiryPolicyFactory = EternalExpiryPolicy.factoryOf();
     private final List<CacheEntryListenerConfiguration<K, V>> listenerConfigurations = new ArrayList<>();
-    private long maximumSize;
+    private Long maximumSize;
     private Ticker ticker;
     private StoreType storeType = StoreType.AUTO;
     private String redisUri;
-    private String keyPrefix = "strata";
-    private Duration redisTimeout = DEFAULT_REDIS_TIMEOUT;
+    private String keyPrefix;
+    private Duration redisTimeout;
     private Integer compressionThreshold;
     private Integer compressionLevel;
+    private Duration defaultTtl;
     private SerializationSettings serialization = SerializationSettings.none();
-    private CorruptValuePolicy corruptValuePolicy = CorruptValuePolicy.FAIL;
+    private CorruptValuePolicy corruptValuePolicy;
+    private ResiliencePolicy resiliencePolicy;
+    private Long fallbackMaximumSize;
     private final Map<Class<?>, Serializable> extensions = new LinkedHashMap<>();
 
     private Builder() {
@@ -411,6 +470,12 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       return this;
     }
 
+    /** {@link #maximumSize(long)}, or {@code null} to leave it to the cache manager's default. */
+    public Builder<K, V> maximumSize(Long entries) {
+      this.maximumSize = entries;
+      return this;
+    }
+
     /** The clock for expiry (for tests; {@code null} is the system clock). */
     public Builder<K, V> ticker(Ticker clock) {
       this.ticker = clock;
@@ -462,6 +527,34 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       return this;
     }
 
+    /**
+     * Entries expire this long after they are created, unless an expiry policy is set (the same as
+     * {@code expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(ttl))}, but a default the cache manager
+     * may also supply: {@code default-ttl}, {@code CACHE_DEFAULT_TTL}).
+     */
+    public Builder<K, V> defaultTtl(Duration ttl) {
+      this.defaultTtl = ttl;
+      return this;
+    }
+
+    /** What the cache does while Redis is away (default {@link ResiliencePolicy#FAIL}). */
+    public Builder<K, V> resiliencePolicy(ResiliencePolicy policy) {
+      this.resiliencePolicy = policy;
+      return this;
+    }
+
+    /** The bound of the in-memory store used while Redis is away (default 10,000 entries). */
+    public Builder<K, V> fallbackMaximumSize(long entries) {
+      this.fallbackMaximumSize = entries;
+      return this;
+    }
+
+    /** {@link #fallbackMaximumSize(long)}, or {@code null} to leave it to the default. */
+    public Builder<K, V> fallbackMaximumSize(Long entries) {
+      this.fallbackMaximumSize = entries;
+      return this;
+    }
+
     /** What a read does with stored bytes it cannot decode (default {@link CorruptValuePolicy#FAIL}). */
     public Builder<K, V> corruptValuePolicy(CorruptValuePolicy policy) {
       this.corruptValuePolicy = policy;
@@ -475,6 +568,10 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     public Builder<K, V> extension(Serializable settings) {
       extensions.put(settings.getClass(), settings);
       return this;
+    }
+
+    SerializationSettings currentSerialization() {
+      return serialization;
     }
 
     /** The configuration. Validation happens when a cache is created from it. */

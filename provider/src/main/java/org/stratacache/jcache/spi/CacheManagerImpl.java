@@ -19,6 +19,7 @@ import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.Configuration;
 import javax.cache.spi.CachingProvider;
+import org.stratacache.jcache.configuration.ConfigurationFile;
 import org.stratacache.jcache.configuration.ConfigurationValidator;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.StoreType;
@@ -28,7 +29,7 @@ import org.stratacache.jcache.store.StoreProvider;
 import org.stratacache.jcache.store.memory.MemoryStoreProvider;
 import org.stratacache.jcache.store.redis.RedisConnector;
 import org.stratacache.jcache.store.redis.RedisStoreProvider;
-import org.stratacache.jcache.store.redis.RedisUris;
+import org.stratacache.jcache.configuration.RedisUris;
 
 /**
  * A JSR-107 cache manager: creates, finds, destroys and closes the caches of one URI and class
@@ -44,6 +45,7 @@ public final class CacheManagerImpl implements CacheManager {
   private final Object creationLock = new Object();
   private final StoreProvider memory = new MemoryStoreProvider();
   private final ManagerDefaults defaults;
+  private final ConfigurationFile file;
   private final ExecutorService executor;
   private RedisConnector redisConnector;
   private volatile boolean closed;
@@ -53,8 +55,32 @@ public final class CacheManagerImpl implements CacheManager {
     this.uri = uri;
     this.classLoader = new WeakReference<>(classLoader);
     this.properties = properties;
-    this.defaults = ManagerDefaults.of(properties);
+    this.file = ConfigurationFile.isConfigurationUri(uri) ? ConfigurationFile.load(uri, classLoader) : null;
+    this.defaults = file == null ? ManagerDefaults.of(properties)
+        : ManagerDefaults.of(properties).withFile(file.name(), file.defaults(), classLoader);
     this.executor = Executors.newCachedThreadPool(new DaemonThreads("strata-cache-" + uri));
+  }
+
+  /**
+   * Creates the caches the manager's configuration file declares; called once, right after the
+   * manager is made.
+   *
+   * @throws IllegalArgumentException naming the file and the cache when one cannot be created
+   */
+  void createDeclaredCaches() {
+    if (file == null) {
+      return;
+    }
+    file.caches().forEach((name, configuration) -> {
+      try {
+        createCache(name, configuration);
+      } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        throw new IllegalArgumentException("Configuration " + file.name() + ", cache " + name + ": "
+            + e.getMessage(), e);
+      } catch (CacheException e) {
+        throw new CacheException("Configuration " + file.name() + ", cache " + name + ": " + e.getMessage(), e);
+      }
+    });
   }
 
   @Override

@@ -34,6 +34,12 @@ public final class StrataCachingProvider implements CachingProvider {
       }
       manager = new CacheManagerImpl(this, managerUri, loader, copy);
       byUri.put(managerUri, manager);
+      try {
+        manager.createDeclaredCaches();
+      } catch (RuntimeException e) {
+        manager.close();
+        throw e;
+      }
     }
     return manager;
   }

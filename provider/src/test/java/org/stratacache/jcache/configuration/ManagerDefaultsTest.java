@@ -41,7 +41,7 @@ class ManagerDefaultsTest {
     Properties manager = new Properties();
     manager.setProperty(ManagerDefaults.REDIS_URI, "redis://manager");
     Map<String, String> system = Map.of(ManagerDefaults.REDIS_URI, "redis://system",
-        ManagerDefaults.COMPRESSION_LEVEL, "9");
+        Setting.COMPRESSION_LEVEL.property(), "9");
     Map<String, String> env = Map.of("REDIS_URL", "redis://env", "CACHE_COMPRESSION_LEVEL", "3",
         "CACHE_COMPRESSION_THRESHOLD", "64");
     assertThat(resolve(defaults(manager, system, env), StrataConfiguration.builder(String.class, String.class)

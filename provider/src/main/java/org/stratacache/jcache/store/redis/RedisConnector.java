@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.store.StoreAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

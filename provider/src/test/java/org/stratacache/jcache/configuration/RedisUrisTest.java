@@ -1,4 +1,4 @@
-package org.stratacache.jcache.store.redis;
+package org.stratacache.jcache.configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.stratacache.ai;
+package org.stratacache.jcache.configuration;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -6,14 +6,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Lifetimes as people write them: seconds (a number), {@code 30m}, {@code 2h}, {@code 1d}, ISO-8601 {@code PT30M}. */
-final class Durations {
+public final class Durations {
 
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private Durations() {
   }
 
-  static Duration parse(Object value, String what) {
+  /**
+   * Parses {@code value}.
+   *
+   * @param what the setting's name, for the message when the value is not a positive duration
+   * @throws IllegalArgumentException naming the setting, the value and the accepted forms
+   */
+  public static Duration parse(Object value, String what) {
     if (value instanceof Number number) {
       return positive(Duration.ofMillis(Math.round(number.doubleValue() * 1000)), value, what);
     }

@@ -1,4 +1,4 @@
-package org.stratacache.jcache.store.redis;
+package org.stratacache.jcache.configuration;
 
 import io.lettuce.core.RedisURI;
 import java.net.URI;

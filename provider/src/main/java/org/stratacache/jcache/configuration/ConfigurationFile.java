@@ -1,0 +1,321 @@
+package org.stratacache.jcache.configuration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.cache.CacheException;
+import org.stratacache.jcache.CacheExtension;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * A cache manager's configuration file, named by the manager's URI: YAML ({@code .yaml},
+ * {@code .yml}) or properties ({@code .properties}), from the class path ({@code classpath:strata.yaml}),
+ * the file system ({@code file:/etc/app/strata.yaml}, or a plain path) or inside a jar
+ * ({@code jar:file:app.jar!/strata.yaml}, which is how Spring and Hibernate hand class path
+ * resources over). Keys at the top level are defaults for every cache of the manager; the
+ * {@code caches} section declares caches, created with the manager:
+ *
+ * <pre>
+ * redis-uri: redis://localhost:6379      # every cache goes to Redis unless it says otherwise
+ * default-ttl: 10m
+ * caches:
+ *   orders:
+ *     maximum-size: 10000
+ *     statistics: true
+ *   com.example.Author:
+ *     default-ttl: 1h
+ * </pre>
+ *
+ * <p>In properties the same keys are dotted paths; a cache name with dots goes in brackets:
+ * {@code caches[com.example.Author].default-ttl=1h}. A leading {@code strata.} (or a top-level
+ * {@code strata:} in YAML) is allowed. Every mistake fails with one message naming the file, the
+ * key, the value and what the key accepts.
+ */
+public final class ConfigurationFile {
+
+  private final String name;
+  private final Map<Setting, Object> defaults;
+  private final Map<String, StrataConfiguration<?, ?>> caches;
+
+  private ConfigurationFile(String name, Map<Setting, Object> defaults, Map<String, StrataConfiguration<?, ?>> caches) {
+    this.name = name;
+    this.defaults = defaults;
+    this.caches = caches;
+  }
+
+  /** Whether {@code uri} names a configuration file rather than just naming a manager. */
+  public static boolean isConfigurationUri(URI uri) {
+    String text = uri.toString().toLowerCase(Locale.ROOT);
+    return text.endsWith(".yaml") || text.endsWith(".yml") || text.endsWith(".properties");
+  }
+
+  /**
+   * Reads and checks the file {@code uri} names.
+   *
+   * @throws CacheException when the file cannot be found or read
+   * @throws IllegalArgumentException naming the file, the key, the value and what is accepted
+   */
+  public static ConfigurationFile load(URI uri, ClassLoader loader) {
+    String name = "file " + uri;
+    String text = read(uri, loader);
+    Map<String, Object> tree;
+    try {
+      tree = uri.toString().toLowerCase(Locale.ROOT).endsWith(".properties") ? propertiesTree(text) : yamlTree(text);
+    } catch (RuntimeException | IOException e) {
+      throw new IllegalArgumentException("Configuration " + name + " cannot be parsed: " + e.getMessage(), e);
+    }
+    if (tree.size() == 1 && tree.get("strata") instanceof Map<?, ?> inner) {
+      tree = castMap(inner);
+    }
+    Parser parser = new Parser(name, loader);
+    Map<String, Object> top = new LinkedHashMap<>(tree);
+    Object declared = top.remove("caches");
+    Map<Setting, Object> defaults = parser.settings(top, "", false).settings;
+    Map<String, StrataConfiguration<?, ?>> caches = new LinkedHashMap<>();
+    if (declared != null) {
+      if (!(declared instanceof Map<?, ?> sections)) {
+        throw new IllegalArgumentException("Configuration " + name + ": caches must map cache names to settings");
+      }
+      sections.forEach((cache, section) -> caches.put(String.valueOf(cache),
+          parser.cache(String.valueOf(cache), section)));
+    }
+    return new ConfigurationFile(name, defaults, caches);
+  }
+
+  /** How the file is named in messages. */
+  public String name() {
+    return name;
+  }
+
+  /** The top-level settings: defaults for every cache of the manager. */
+  public Map<Setting, Object> defaults() {
+    return defaults;
+  }
+
+  /** The declared caches and their own settings (the manager fills the rest from its defaults). */
+  public Map<String, StrataConfiguration<?, ?>> caches() {
+    return caches;
+  }
+
+  private static String read(URI uri, ClassLoader loader) {
+    try {
+      String scheme = uri.getScheme();
+      if ("classpath".equals(scheme)) {
+        String path = uri.getSchemeSpecificPart().replaceFirst("^/+", "");
+        URL resource = loader.getResource(path);
+        if (resource == null) {
+          throw new CacheException("Configuration file " + uri + " is not on the class path");
+        }
+        return readAll(resource.openStream());
+      }
+      if (scheme == null) {
+        Path path = Path.of(uri.toString());
+        if (Files.exists(path)) {
+          return Files.readString(path, StandardCharsets.UTF_8);
+        }
+        URL resource = loader.getResource(uri.toString().replaceFirst("^/+", ""));
+        if (resource == null) {
+          throw new CacheException("Configuration file " + uri + " is neither a file nor on the class path");
+        }
+        return readAll(resource.openStream());
+      }
+      return readAll(uri.toURL().openStream());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new CacheException("Configuration file " + uri + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static String readAll(InputStream stream) throws IOException {
+    try (InputStream in = stream) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Map<String, Object> yamlTree(String text) {
+    Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    if (root == null) {
+      return new LinkedHashMap<>();
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException("the document is not a map of settings");
+    }
+    return castMap(map);
+  }
+
+  private static Map<String, Object> propertiesTree(String text) throws IOException {
+    Properties properties = new Properties();
+    try (Reader reader = new StringReader(text)) {
+      properties.load(reader);
+    }
+    Map<String, Object> tree = new LinkedHashMap<>();
+    for (String key : new TreeMap<>(castMap(properties)).keySet()) {
+      List<String> path = path(key.startsWith("strata.") ? key.substring("strata.".length()) : key);
+      Map<String, Object> node = tree;
+      for (int i = 0; i < path.size() - 1; i++) {
+        Object next = node.computeIfAbsent(path.get(i), ignored -> new LinkedHashMap<String, Object>());
+        if (!(next instanceof Map<?, ?>)) {
+          throw new IllegalArgumentException("key " + key + " nests under a key that has a value");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> child = (Map<String, Object>) next;
+        node = child;
+      }
+      node.put(path.get(path.size() - 1), properties.getProperty(key));
+    }
+    return tree;
+  }
+
+  /** {@code caches[a.b].x.y} is {@code [caches, a.b, x, y]}. */
+  private static List<String> path(String key) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder part = new StringBuilder();
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c == '[') {
+        int close = key.indexOf(']', i);
+        if (close < 0) {
+          throw new IllegalArgumentException("key " + key + " has an unclosed [");
+        }
+        if (part.length() > 0) {
+          parts.add(part.toString());
+          part.setLength(0);
+        }
+        parts.add(key.substring(i + 1, close));
+        i = close;
+      } else if (c == '.') {
+        if (part.length() > 0) {
+          parts.add(part.toString());
+          part.setLength(0);
+        }
+      } else {
+        part.append(c);
+      }
+    }
+    if (part.length() > 0) {
+      parts.add(part.toString());
+    }
+    return parts;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> castMap(Map<?, ?> map) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    map.forEach((key, value) -> typed.put(String.valueOf(key), value));
+    return typed;
+  }
+
+  /** Reads sections of one file, naming it in every message. */
+  private static final class Parser {
+
+    private final String name;
+    private final ClassLoader loader;
+    private final List<CacheExtension> extensions = new ArrayList<>();
+
+    Parser(String name, ClassLoader loader) {
+      this.name = name;
+      this.loader = loader;
+      ServiceLoader.load(CacheExtension.class, loader).forEach(extensions::add);
+    }
+
+    StrataConfiguration<?, ?> cache(String cache, Object section) {
+      if (!(section instanceof Map<?, ?> map)) {
+        throw new IllegalArgumentException("Configuration " + name + ": caches." + cache + " must be a map of settings");
+      }
+      Parsed parsed = settings(castMap(map), "caches." + cache + ".", true);
+      Class<?> keyType = (Class<?>) parsed.settings.getOrDefault(Setting.KEY_TYPE, Object.class);
+      Class<?> valueType = (Class<?>) parsed.settings.getOrDefault(Setting.VALUE_TYPE, Object.class);
+      @SuppressWarnings({"rawtypes", "unchecked"})
+      StrataConfiguration.Builder builder = StrataConfiguration.builder(keyType, valueType);
+      parsed.settings.forEach((setting, value) -> SettingValues.apply(setting, value, builder));
+      parsed.extensions.forEach(builder::extension);
+      return builder.build();
+    }
+
+    Parsed settings(Map<String, Object> section, String where, boolean allowExtensions) {
+      Parsed parsed = new Parsed();
+      flatten(section, "", where, allowExtensions, parsed);
+      return parsed;
+    }
+
+    private void flatten(Map<String, Object> map, String prefix, String where, boolean allowExtensions,
+                         Parsed parsed) {
+      for (Map.Entry<String, Object> entry : map.entrySet()) {
+        String key = prefix + entry.getKey();
+        Setting setting = Setting.byKey(key);
+        if (setting != null) {
+          try {
+            parsed.settings.put(setting, SettingValues.parse(setting, entry.getValue(), loader));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Configuration " + name + ": " + where + key + " = " + e.getMessage(),
+                e);
+          }
+        } else if (entry.getValue() instanceof Map<?, ?> nested && prefix.isEmpty() && allowExtensions
+            && extension(entry.getKey(), castMap(nested), where, parsed)) {
+          continue;
+        } else if (entry.getValue() instanceof Map<?, ?> nested && isPrefixOfSetting(key)) {
+          flatten(castMap(nested), key + ".", where, allowExtensions, parsed);
+        } else {
+          throw new IllegalArgumentException("Configuration " + name + ": unknown key " + where + key
+              + "; known keys: " + knownKeys(allowExtensions));
+        }
+      }
+    }
+
+    private boolean extension(String section, Map<String, Object> values, String where, Parsed parsed) {
+      for (CacheExtension extension : extensions) {
+        Serializable settings;
+        try {
+          settings = extension.settings(section, values);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("Configuration " + name + ": " + where + section + "." + e.getMessage(), e);
+        }
+        if (settings != null) {
+          parsed.extensions.add(settings);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean isPrefixOfSetting(String key) {
+      for (Setting setting : Setting.values()) {
+        if (setting.key().startsWith(key + ".")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static String knownKeys(boolean allowExtensions) {
+      return java.util.Arrays.stream(Setting.values())
+          .filter(setting -> allowExtensions || setting.isManagerDefault())
+          .map(Setting::key).collect(Collectors.joining(", "))
+          + (allowExtensions ? " and extension sections (ai)" : ", caches");
+    }
+  }
+
+  /** Settings and extension settings read from one section. */
+  private static final class Parsed {
+    final Map<Setting, Object> settings = new EnumMap<>(Setting.class);
+    final List<Serializable> extensions = new ArrayList<>();
+  }
+}
