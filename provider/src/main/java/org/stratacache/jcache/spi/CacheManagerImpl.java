@@ -146,7 +146,7 @@ public final class CacheManagerImpl implements CacheManager {
     if (redisConnector == null) {
       redisConnector = new RedisConnector();
     }
-    return new RedisStoreProvider(redisConnector, getClassLoader());
+    return new RedisStoreProvider(redisConnector, getClassLoader(), executor);
   }
 
   @Override

@@ -9,10 +9,18 @@ package org.stratacache.jcache.store;
  * @param bytesRead      encoded bytes read from the store
  * @param compressedWrites values stored compressed
  * @param casRetries     compare-and-set attempts repeated because another writer got in first
+ * @param droppedWrites  writes dropped while the store was unreachable ({@code MISS} resilience)
+ * @param fallbackOperations operations served by the local fallback store while the store was unreachable
  */
 public record StoreMetrics(long decodeFailures, long accessFailures, long bytesWritten, long bytesRead,
-                           long compressedWrites, long casRetries) {
+                           long compressedWrites, long casRetries, long droppedWrites, long fallbackOperations) {
 
   /** Nothing counted: stores that keep objects in memory. */
-  public static final StoreMetrics NONE = new StoreMetrics(0, 0, 0, 0, 0, 0);
+  public static final StoreMetrics NONE = new StoreMetrics(0, 0, 0, 0, 0, 0, 0, 0);
+
+  /** These metrics plus the failures and degraded operations a resilience layer counted. */
+  public StoreMetrics plus(long moreAccessFailures, long moreDroppedWrites, long moreFallbackOperations) {
+    return new StoreMetrics(decodeFailures, accessFailures + moreAccessFailures, bytesWritten, bytesRead,
+        compressedWrites, casRetries, droppedWrites + moreDroppedWrites, fallbackOperations + moreFallbackOperations);
+  }
 }

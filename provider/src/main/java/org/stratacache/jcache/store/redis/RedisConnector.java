@@ -13,6 +13,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class RedisConnector implements AutoCloseable {
     this.resources = DefaultClientResources.builder()
         .ioThreadPoolSize(IO_THREADS)
         .computationThreadPoolSize(IO_THREADS)
+        // after an outage, be back within a second of Redis answering again
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
         .build();
     this.client = RedisClient.create(resources);
   }
@@ -93,6 +96,7 @@ public final class RedisConnector implements AutoCloseable {
     client.setOptions(ClientOptions.builder()
         .socketOptions(socketOptions(timeout))
         .timeoutOptions(TimeoutOptions.enabled(timeout))
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .build());
     StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE, redisUri);
     return new RedisConnection(masked, connection, connection.async(), timeout);
@@ -103,6 +107,7 @@ public final class RedisConnector implements AutoCloseable {
     cluster.setOptions(ClusterClientOptions.builder()
         .socketOptions(socketOptions(timeout))
         .timeoutOptions(TimeoutOptions.enabled(timeout))
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         // adaptive refresh (MOVED/ASK, reconnects) is on by default; a periodic refresh catches the rest
         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
             .enablePeriodicRefresh(Duration.ofSeconds(30))

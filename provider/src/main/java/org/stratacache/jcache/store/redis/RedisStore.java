@@ -478,7 +478,7 @@ public final class RedisStore<K, V> implements Store<K, V> {
   @Override
   public StoreMetrics metrics() {
     return new StoreMetrics(decodeFailures.sum(), 0, bytesWritten.sum(), bytesRead.sum(), compressedWrites.sum(),
-        casRetries.sum());
+        casRetries.sum(), 0, 0);
   }
 
   @Override

@@ -1,11 +1,15 @@
 package org.stratacache.jcache.store.redis;
 
+import java.util.concurrent.Executor;
 import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.ValueCodec;
+import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreEventSink;
 import org.stratacache.jcache.store.StoreProvider;
+import org.stratacache.jcache.store.memory.MemoryStore;
+import org.stratacache.jcache.store.resilience.ResilientStore;
 
 /**
  * Creates {@link RedisStore}s for one cache manager over its {@link RedisConnector}. The first
@@ -16,16 +20,30 @@ public final class RedisStoreProvider implements StoreProvider {
 
   private final RedisConnector connector;
   private final ClassLoader classLoader;
+  private final Executor background;
 
-  /** Stores over {@code connector}, deserializing with {@code classLoader}. */
-  public RedisStoreProvider(RedisConnector connector, ClassLoader classLoader) {
+  /**
+   * Stores over {@code connector}, deserializing with {@code classLoader}.
+   *
+   * @param background runs reconnection attempts of caches created while Redis was away
+   */
+  public RedisStoreProvider(RedisConnector connector, ClassLoader classLoader, Executor background) {
     this.connector = connector;
     this.classLoader = classLoader;
+    this.background = background;
   }
 
+  /** A store whose Redis connection is tried at once and, if the resilience policy allows, later. */
   @Override
   public <K, V> Store<K, V> createStore(String cacheName, StrataConfiguration<K, V> configuration,
                                         StoreEventSink<K, V> sink) {
+    String description = "Redis at " + RedisUris.mask(configuration.getRedisUri()) + " (cache '" + cacheName + "')";
+    return new ResilientStore<>(description, () -> connect(cacheName, configuration),
+        configuration.getResiliencePolicy(),
+        () -> new MemoryStore<>(configuration.getFallbackMaximumSize(), configuration.getTicker(), sink), background);
+  }
+
+  private <K, V> Store<K, V> connect(String cacheName, StrataConfiguration<K, V> configuration) {
     RedisConnection connection = connector.connection(configuration.getRedisUri(), configuration.getRedisTimeout());
     KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
     KeyCodec<K> keys = new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(),

@@ -32,7 +32,7 @@ abstract class RedisContractSupport extends StoreContractTest {
     StrataConfiguration<String, String> configuration = ManagerDefaults.of(null, name -> null, name -> null)
         .resolve(StrataConfiguration.builder(String.class, String.class)
             .storeType(StoreType.REDIS).redisUri(uri()).keyPrefix(prefix).build());
-    return new RedisStoreProvider(connector(), getClass().getClassLoader())
+    return new RedisStoreProvider(connector(), getClass().getClassLoader(), Runnable::run)
         .createStore(cacheName, configuration, StoreEventSink.none());
   }
 
