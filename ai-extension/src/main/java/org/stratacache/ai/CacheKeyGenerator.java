@@ -48,7 +48,7 @@ public final class CacheKeyGenerator {
                     String question) {
     AISettings.checkName(operation, "operation");
     if (tenant != null) {
-      AISettings.checkName(tenant, "tenant");
+      checkTenant(tenant);
     }
     checkModel(model);
     if (text == null) {
@@ -70,6 +70,15 @@ public final class CacheKeyGenerator {
   /** {@code op:<operation>|}: every key of an operation starts with {@link #PREFIX} and this. */
   static String operationPrefix(String operation) {
     return "op:" + operation + "|";
+  }
+
+  /** A tenant name; {@code -} is refused because it stands for "no tenant" in keys. */
+  static String checkTenant(String tenant) {
+    AISettings.checkName(tenant, "tenant");
+    if (tenant.equals("-")) {
+      throw new IllegalArgumentException("tenant = '-' is reserved: it marks keys outside any tenant");
+    }
+    return tenant;
   }
 
   static String checkModel(String model) {

@@ -139,7 +139,7 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
 
   @Override
   public AIResponseCache forTenant(String name) {
-    return new DefaultAIResponseCache(shared, AISettings.checkName(name, "tenant"), model);
+    return new DefaultAIResponseCache(shared, CacheKeyGenerator.checkTenant(name), model);
   }
 
   @Override

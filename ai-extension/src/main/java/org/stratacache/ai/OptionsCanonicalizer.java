@@ -85,9 +85,18 @@ final class OptionsCanonicalizer {
       if (Double.isNaN(d) || Double.isInfinite(d)) {
         throw new IllegalArgumentException(path + " = " + d + " is not a number that can be keyed");
       }
-      decimal = new BigDecimal(Double.toString(d));
-    } else {
+      // a float keeps its own shortest decimal form: 0.7f is 0.7, not 0.699999988079071
+      decimal = new BigDecimal(number instanceof Float f ? Float.toString(f) : Double.toString(d));
+    } else if (number instanceof Long || number instanceof Integer || number instanceof Short
+        || number instanceof Byte) {
       decimal = BigDecimal.valueOf(number.longValue());
+    } else {
+      try {
+        decimal = new BigDecimal(number.toString());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(path + " is a " + number.getClass().getName()
+            + " whose text is not a number: " + number, e);
+      }
     }
     return decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
   }

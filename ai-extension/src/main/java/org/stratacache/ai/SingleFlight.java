@@ -32,6 +32,9 @@ final class SingleFlight {
       try {
         return theirs.join();
       } catch (CompletionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
         throw e.getCause() instanceof RuntimeException failure ? failure : e;
       }
     }
@@ -39,7 +42,8 @@ final class SingleFlight {
       AIResponse result = computation.get();
       mine.complete(result);
       return result;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // whatever ends the computation (an Error too) must reach the waiters, or they wait forever
       mine.completeExceptionally(e);
       throw e;
     } finally {

@@ -102,7 +102,17 @@ class CacheKeyGeneratorTest {
   }
 
   @Test
+  void floatsAndDoublesOfTheSameDecimalGiveTheSameKey() {
+    assertThat(keys.key(null, "m", "qa", "t", Map.of("temperature", 0.7f), null))
+        .isEqualTo(keys.key(null, "m", "qa", "t", Map.of("temperature", 0.7), null));
+    assertThat(keys.key(null, "m", "qa", "t", Map.of("n", new java.util.concurrent.atomic.AtomicLong(5)), null))
+        .isEqualTo(keys.key(null, "m", "qa", "t", Map.of("n", 5), null));
+  }
+
+  @Test
   void namesThatCouldForgeASegmentAreRefused() {
+    assertThatThrownBy(() -> keys.key("-", "m", "qa", "t", null, null))
+        .as("'-' means no tenant").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
     assertThatThrownBy(() -> keys.key("acme|t:other", "m", "qa", "t", null, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenant");
     assertThatThrownBy(() -> keys.key(null, "m", "qa|x", "t", null, null))

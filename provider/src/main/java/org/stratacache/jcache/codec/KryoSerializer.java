@@ -1,7 +1,6 @@
 package org.stratacache.jcache.codec;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
@@ -10,6 +9,7 @@ import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultClassResolver;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
+import java.io.InputStream;
 import java.util.Map;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 import org.stratacache.jcache.configuration.SerializationSettings;
@@ -80,7 +80,8 @@ public final class KryoSerializer {
       output.writeBytes(header);
       worker.kryo.writeClassAndObject(output, value);
       return output.toBytes();
-    } catch (KryoException e) {
+    } catch (RuntimeException e) {
+      // Kryo, a value changed while it was written, a JDK class closed to reflection: all refuse the put
       throw translate(e, "Cannot serialize a value of " + value.getClass().getName());
     } finally {
       worker.release();
@@ -113,6 +114,30 @@ public final class KryoSerializer {
       throw new CodecException("The stored bytes claim a collection or array too large to allocate", e);
     } finally {
       worker.input.setBuffer(new byte[0]);
+      worker.release();
+      pool.free(worker);
+    }
+  }
+
+  /**
+   * Reads one value from {@code stream} (a decompressing stream), so that memory follows what is
+   * really in the bytes rather than what a header claims.
+   */
+  public Object deserialize(InputStream stream) {
+    Worker worker = pool.obtain();
+    try (Input input = new Input(stream, BUFFER)) {
+      Object value = worker.kryo.readClassAndObject(input);
+      if (!input.end()) {
+        throw new CodecException("trailing bytes after the value");
+      }
+      return value;
+    } catch (CodecException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw translate(e, "Cannot read the stored bytes as a value");
+    } catch (OutOfMemoryError e) {
+      throw new CodecException("The stored bytes claim a collection or array too large to allocate", e);
+    } finally {
       worker.release();
       pool.free(worker);
     }

@@ -2,6 +2,9 @@ package org.stratacache.jcache.codec;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdException;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -29,6 +32,8 @@ public final class ValueCodec {
   private static final byte[] PLAIN_HEADER = {VERSION, 0};
   /** Redis refuses values above 512 MiB: a frame claiming more is corrupt. */
   private static final long MAX_CONTENT = 512L << 20;
+  /** Frames claiming more are streamed, so a forged size cannot make a read allocate it. */
+  private static final long BUFFERED_CONTENT = 1L << 20;
 
   private final KryoSerializer serializer;
   private final int compressionThreshold;
@@ -97,6 +102,9 @@ public final class ValueCodec {
     if (content < 0 || content > MAX_CONTENT) {
       throw new CodecException("Stored value holds no valid zstd frame (content size " + content + ")");
     }
+    if (content > BUFFERED_CONTENT) {
+      return streamed(bytes);
+    }
     byte[] plain = new byte[(int) content];
     int size;
     try {
@@ -108,5 +116,14 @@ public final class ValueCodec {
       throw new CodecException("Stored value has a corrupt zstd frame: " + size + " of " + content + " bytes");
     }
     return serializer.deserialize(plain, 0, plain.length);
+  }
+
+  private Object streamed(byte[] bytes) {
+    try (ZstdInputStreamNoFinalizer in = new ZstdInputStreamNoFinalizer(
+        new ByteArrayInputStream(bytes, HEADER, bytes.length - HEADER))) {
+      return serializer.deserialize(in);
+    } catch (IOException e) {
+      throw new CodecException("Stored value has a corrupt zstd frame: " + e.getMessage(), e);
+    }
   }
 }

@@ -238,7 +238,8 @@ public final class ConfigurationFile {
 
     StrataConfiguration<?, ?> cache(String cache, Object section) {
       if (!(section instanceof Map<?, ?> map)) {
-        throw new IllegalArgumentException("Configuration " + name + ": caches." + cache + " must be a map of settings");
+        throw new IllegalArgumentException("Configuration " + name + ": caches." + cache
+            + " must be a map of settings");
       }
       Parsed parsed = settings(castMap(map), "caches." + cache + ".", true);
       Class<?> keyType = (Class<?>) parsed.settings.getOrDefault(Setting.KEY_TYPE, Object.class);
@@ -286,7 +287,8 @@ public final class ConfigurationFile {
         try {
           settings = extension.settings(section, values);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("Configuration " + name + ": " + where + section + "." + e.getMessage(), e);
+          throw new IllegalArgumentException("Configuration " + name + ": " + where + section + "." + e.getMessage(),
+              e);
         }
         if (settings != null) {
           parsed.extensions.add(settings);

@@ -382,9 +382,9 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
   @Override
   public void removeAll() {
     core.checkOpen();
-    List<K> keys = new ArrayList<>();
+    Set<K> keys = new LinkedHashSet<>();
     store.iterator().forEachRemaining(entry -> keys.add(entry.getKey()));
-    removeKeys(keys);
+    removeKeys(new ArrayList<>(keys));
   }
 
   private void removeKeys(List<K> keys) {
@@ -628,14 +628,18 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     core.checkOpen();
     Objects.requireNonNull(tag, "tag");
     long start = stats.start();
-    long removed = removeFromStore(new ArrayList<>(store.taggedKeys(tag)), start);
-    store.untag(tag);
+    List<K> tagged = new ArrayList<>(new LinkedHashSet<>(store.taggedKeys(tag)));
+    long removed = removeFromStore(tagged, start);
+    store.untag(tag, tagged);
     return removed;
   }
 
-  /** How long an entry written through this view may live, for the tag record. */
+  /**
+   * How long an entry written through this view may live, for the tag record: eternal when reads
+   * may extend it or the policy decides per call, since a tag must never expire before its entries.
+   */
   private long tagLifetime() {
-    if (!expiry.isFixed()) {
+    if (!expiry.isFixed() || expiry.onAccess() != EntryExpiry.KEEP) {
       return EntryExpiry.ETERNAL;
     }
     long creation = expiry.onCreation();

@@ -151,8 +151,11 @@ public interface Store<K, V> extends AutoCloseable {
   /** The keys recorded under {@code tag}; some may no longer exist. */
   Collection<K> taggedKeys(String tag);
 
-  /** Forgets {@code tag} (the entries stay). */
-  void untag(String tag);
+  /**
+   * Forgets that {@code keys} belong to {@code tag} (the entries stay); keys tagged since
+   * {@link #taggedKeys} was read stay tagged.
+   */
+  void untag(String tag, Collection<? extends K> keys);
 
   /** Releases the store's resources; the data of a shared store stays where it is. */
   @Override

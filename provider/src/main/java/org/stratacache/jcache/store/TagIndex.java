@@ -47,10 +47,12 @@ public final class TagIndex<K> {
     return keys == null ? new ArrayList<>() : new ArrayList<>(keys);
   }
 
-  /** Forgets a tag. */
-  public void drop(String name) {
-    tags.remove(name);
-    additions.remove(name);
+  /** Forgets that {@code keys} belong to tag {@code name}. */
+  public void remove(String name, Collection<? extends K> keys) {
+    Set<K> tagged = tags.get(name);
+    if (tagged != null) {
+      tagged.removeAll(keys);
+    }
   }
 
   /** Forgets a key that is gone from the store. */

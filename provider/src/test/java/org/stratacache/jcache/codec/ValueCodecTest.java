@@ -87,6 +87,14 @@ class ValueCodecTest {
   }
 
   @Test
+  void largeCompressedValuesAreStreamed() {
+    String big = "JSON-like text, a couple of megabytes of it. ".repeat(60_000);
+    byte[] stored = codec.encode(big);
+    assertThat(ValueCodec.isCompressed(stored)).isTrue();
+    assertThat(codec.decode(stored)).isEqualTo(big);
+  }
+
+  @Test
   void aFrameClaimingAHugeSizeIsRefusedBeforeAllocating() {
     byte[] bomb = HexFormat.of().parseHex("0101" + "28b52ffd" + "e4" + "0000000000000010" + "00");
     assertThatThrownBy(() -> codec.decode(bomb)).isInstanceOf(CodecException.class);

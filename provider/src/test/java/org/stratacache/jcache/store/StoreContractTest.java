@@ -276,7 +276,7 @@ public abstract class StoreContractTest {
     List<String> matching = new ArrayList<>();
     store.keys("*").forEachRemaining(matching::add);
     assertThat(matching).containsExactlyInAnyOrder("a", "b");
-    store.untag("t1");
+    store.untag("t1", List.of("a", "b"));
     assertThat(store.taggedKeys("t1")).isEmpty();
     assertThat(store.containsKey("a")).isTrue();
     store.clear();

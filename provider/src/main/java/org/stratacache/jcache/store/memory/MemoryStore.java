@@ -128,8 +128,8 @@ public final class MemoryStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public void untag(String tag) {
-    tags.drop(tag);
+  public void untag(String tag, Collection<? extends K> keys) {
+    tags.remove(tag, keys);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.store.StoreAccessException;
 
 /**
@@ -49,6 +51,10 @@ final class RedisConnection implements AutoCloseable {
     return maskedUri;
   }
 
+  Duration timeout() {
+    return timeout;
+  }
+
   /** Runs a script by its SHA; if the server does not know it yet, sends its source once. */
   <T> CompletionStage<T> script(Script script, ScriptOutputType type, byte[] key, byte[]... args) {
     byte[][] keys = {key};
@@ -74,10 +80,12 @@ final class RedisConnection implements AutoCloseable {
     } catch (TimeoutException e) {
       waitable.cancel(false);
       throw new StoreAccessException("Redis at " + maskedUri + " did not answer " + what + " within " + timeout, e);
+    } catch (CancellationException e) {
+      throw new StoreAccessException("Redis at " + maskedUri + " cancelled " + what + " (connection closed)", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof RuntimeException runtime && !(cause instanceof io.lettuce.core.RedisException)) {
-        throw runtime;
+      if (cause instanceof CodecException codec) {
+        throw codec;
       }
       throw new StoreAccessException("Redis at " + maskedUri + " failed " + what + ": " + cause.getMessage(), cause);
     } catch (InterruptedException e) {

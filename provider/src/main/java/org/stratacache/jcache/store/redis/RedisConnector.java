@@ -96,6 +96,7 @@ public final class RedisConnector implements AutoCloseable {
     client.setOptions(ClientOptions.builder()
         .socketOptions(socketOptions(timeout))
         .timeoutOptions(TimeoutOptions.enabled(timeout))
+        // fail at once while disconnected instead of queueing until the timeout
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .build());
     StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE, redisUri);
@@ -107,16 +108,22 @@ public final class RedisConnector implements AutoCloseable {
     cluster.setOptions(ClusterClientOptions.builder()
         .socketOptions(socketOptions(timeout))
         .timeoutOptions(TimeoutOptions.enabled(timeout))
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        // node connections open lazily, so commands must be accepted before they are up (and time out)
         // adaptive refresh (MOVED/ASK, reconnects) is on by default; a periodic refresh catches the rest
         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
             .enablePeriodicRefresh(Duration.ofSeconds(30))
             .build())
         .build());
+    StatefulRedisClusterConnection<byte[], byte[]> connection;
+    try {
+      connection = cluster.connect(ByteArrayCodec.INSTANCE);
+    } catch (RuntimeException e) {
+      cluster.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      throw e;
+    }
     synchronized (clusterClients) {
       clusterClients.add(cluster);
     }
-    StatefulRedisClusterConnection<byte[], byte[]> connection = cluster.connect(ByteArrayCodec.INSTANCE);
     return new RedisConnection(masked, connection, connection.async(), timeout);
   }
 

@@ -4,7 +4,8 @@ import io.lettuce.core.GetExArgs;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.ValueScanCursor;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ScoredValueScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -20,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.stratacache.jcache.codec.ClassNotAllowedException;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.codec.ValueCodec;
@@ -59,7 +62,7 @@ public final class RedisStore<K, V> implements Store<K, V> {
   private static final byte[] EMPTY = new byte[0];
   private static final byte[] ONE = {'1'};
   private static final byte[] ZERO = {'0'};
-  private static final int MAX_CAS_ATTEMPTS = 100_000;
+  private static final int STRIPES = 256;
 
   private final String cacheName;
   private final RedisConnection redis;
@@ -73,6 +76,8 @@ public final class RedisStore<K, V> implements Store<K, V> {
   private final LongAdder bytesRead = new LongAdder();
   private final LongAdder compressedWrites = new LongAdder();
   private final LongAdder casRetries = new LongAdder();
+  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  private final long casBudgetNanos;
 
   RedisStore(String cacheName, RedisConnection redis, KeyCodec<K> keys, ValueCodec values, Class<V> valueType,
              CorruptValuePolicy corruptValues) {
@@ -83,6 +88,20 @@ public final class RedisStore<K, V> implements Store<K, V> {
     this.values = values;
     this.valueType = valueType;
     this.corruptValues = corruptValues;
+    this.casBudgetNanos = redis.timeout().multipliedBy(4).toNanos();
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new ReentrantLock();
+    }
+  }
+
+  /** A command sent, and what turns its reply into a result: on the caller's thread, not Lettuce's. */
+  @FunctionalInterface
+  private interface Call<R> {
+    R await(String what);
+  }
+
+  private <T, R> Call<R> call(CompletionStage<T> reply, Function<T, R> finish) {
+    return what -> finish.apply(redis.await(reply, what));
   }
 
   // ---- reads
@@ -92,15 +111,27 @@ public final class RedisStore<K, V> implements Store<K, V> {
     byte[] k = keys.encode(key);
     if (expiry.isFixed()) {
       byte[] raw = redis.await(read(k, expiry.onAccess()), "GET");
-      return raw == null ? null : entry(key, raw);
+      return raw == null ? null : healing(key, k, raw);
     }
     byte[] raw = redis.await(commands.get(k), "GET");
-    StoreEntry<V> entry = raw == null ? null : entry(key, raw);
+    StoreEntry<V> entry = raw == null ? null : healing(key, k, raw);
     if (entry != null) {
       long access = expiry.onAccess();
       if (access != EntryExpiry.KEEP) {
         redis.await(commit(k, raw, "touch", EMPTY, access), "the access expiry");
       }
+    }
+    return entry;
+  }
+
+  /**
+   * The entry of stored bytes; bytes that cannot be decoded and count as a miss are removed (if
+   * still the same), so that a loader can put a good value back.
+   */
+  private StoreEntry<V> healing(K key, byte[] k, byte[] raw) {
+    StoreEntry<V> entry = entry(key, raw);
+    if (entry == null) {
+      redis.await(commit(k, raw, "remove", EMPTY, 0), "removing an unreadable value");
     }
     return entry;
   }
@@ -182,9 +213,33 @@ public final class RedisStore<K, V> implements Store<K, V> {
 
   // ---- single-key writes
 
+  /**
+   * Read, decide, commit if unchanged, else again. Within this JVM, computes of keys that share a
+   * lock stripe take turns, so a remapping's side effects (a write-through writer, a processor)
+   * repeat only when another JVM wrote the key in between. Gives up after four command timeouts.
+   */
   @Override
   public <R> R compute(K key, Remapping<V, R> remapping) {
     byte[] k = keys.encode(key);
+    ReentrantLock stripe = stripes[(java.util.Arrays.hashCode(k) & 0x7fffffff) % STRIPES];
+    try {
+      if (!stripe.tryLock(casBudgetNanos, TimeUnit.NANOSECONDS)) {
+        throw new StoreAccessException("Timed out waiting for other updates of key '" + key + "' in cache '"
+            + cacheName + "'");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreAccessException("Interrupted while updating key '" + key + "' in cache '" + cacheName + "'", e);
+    }
+    try {
+      return compareAndSet(key, k, remapping);
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  private <R> R compareAndSet(K key, byte[] k, Remapping<V, R> remapping) {
+    long deadline = System.nanoTime() + casBudgetNanos;
     for (int attempt = 1; ; attempt++) {
       byte[] raw = redis.await(commands.get(k), "GET");
       StoreEntry<V> current = raw == null ? null : entry(key, raw);
@@ -212,7 +267,7 @@ public final class RedisStore<K, V> implements Store<K, V> {
         return decision.result();
       }
       casRetries.increment();
-      if (attempt >= MAX_CAS_ATTEMPTS) {
+      if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
         throw new StoreAccessException("Gave up on key '" + key + "' in cache '" + cacheName + "' after "
             + attempt + " attempts: other writers kept changing it");
       }
@@ -239,24 +294,24 @@ public final class RedisStore<K, V> implements Store<K, V> {
     if (!expiry.isFixed()) {
       return compute(key, StoreOps.put(value, expiry, WriteHook.none()));
     }
-    return redis.await(putCommand(key, keys.encode(key), encode(value), expiry, want), "PUT");
+    return putCommand(key, keys.encode(key), encode(value), expiry, want).await("PUT");
   }
 
-  private CompletionStage<WriteResult<V>> putCommand(K key, byte[] k, byte[] v, EntryExpiry expiry, Want want) {
+  private Call<WriteResult<V>> putCommand(K key, byte[] k, byte[] v, EntryExpiry expiry, Want want) {
     long creation = expiry.onCreation();
     long update = expiry.onUpdate();
     boolean uniform = creation != 0
         && (creation == update || (creation == EntryExpiry.ETERNAL && update == EntryExpiry.KEEP));
     if (uniform && want == Want.NOTHING) {
-      return commands.set(k, v, setArgs(creation, update)).thenApply(ok -> WriteResult.written());
+      return call(commands.set(k, v, setArgs(creation, update)), ok -> WriteResult.written());
     }
     if (uniform && want == Want.PREVIOUS) {
-      return commands.setGet(k, v, setArgs(creation, update)).thenApply(old -> old == null
+      return call(commands.setGet(k, v, setArgs(creation, update)), old -> old == null
           ? WriteResult.<V>created() : WriteResult.of(Outcome.UPDATED, previous(key, old)));
     }
     byte[] mode = Ttl.ascii(want == Want.NOTHING ? 0 : want == Want.OUTCOME ? 1 : 2);
-    return redis.<List<Object>>script(Script.PUT, ScriptOutputType.MULTI, k, v, Ttl.arg(creation),
-        Ttl.arg(update), mode).thenApply(reply -> putResult(key, reply));
+    return call(redis.<List<Object>>script(Script.PUT, ScriptOutputType.MULTI, k, v, Ttl.arg(creation),
+        Ttl.arg(update), mode), reply -> putResult(key, reply));
   }
 
   private WriteResult<V> putResult(K key, List<Object> reply) {
@@ -301,8 +356,9 @@ public final class RedisStore<K, V> implements Store<K, V> {
     byte[] k = keys.encode(key);
     long update = expiry.onUpdate();
     if (update == 0) {
-      return remove(key, want).outcome() == Outcome.REMOVED
-          ? WriteResult.of(Outcome.UPDATED, null) : WriteResult.absent();
+      WriteResult<V> removed = remove(key, want);
+      return removed.outcome() == Outcome.REMOVED
+          ? WriteResult.of(Outcome.UPDATED, removed.previous()) : WriteResult.absent();
     }
     SetArgs args = SetArgs.Builder.xx();
     if (update == EntryExpiry.KEEP) {
@@ -324,9 +380,11 @@ public final class RedisStore<K, V> implements Store<K, V> {
     if (!expiry.isFixed()) {
       return compute(key, StoreOps.replace(expected, value, expiry, WriteHook.none()));
     }
-    Long code = redis.await(redis.<Long>script(Script.REPLACE_IF_EQUAL, ScriptOutputType.INTEGER, keys.encode(key),
-        encode(expected), encode(value), Ttl.arg(expiry.onUpdate()), Ttl.arg(expiry.onAccess())), "replace");
-    return conditional(code, Outcome.UPDATED);
+    byte[] k = keys.encode(key);
+    List<Object> reply = redis.await(redis.<List<Object>>script(Script.REPLACE_IF_EQUAL, ScriptOutputType.MULTI, k,
+        encode(expected), encode(value), Ttl.arg(expiry.onUpdate())), "replace");
+    return conditional(key, k, reply, expected, expiry, Outcome.UPDATED,
+        () -> compute(key, StoreOps.replace(expected, value, expiry, WriteHook.none())));
   }
 
   @Override
@@ -345,16 +403,37 @@ public final class RedisStore<K, V> implements Store<K, V> {
     if (!expiry.isFixed()) {
       return compute(key, StoreOps.remove(expected, expiry, WriteHook.none()));
     }
-    Long code = redis.await(redis.<Long>script(Script.REMOVE_IF_EQUAL, ScriptOutputType.INTEGER, keys.encode(key),
-        encode(expected), Ttl.arg(expiry.onAccess())), "remove");
-    return conditional(code, Outcome.REMOVED);
+    byte[] k = keys.encode(key);
+    List<Object> reply = redis.await(redis.<List<Object>>script(Script.REMOVE_IF_EQUAL, ScriptOutputType.MULTI, k,
+        encode(expected)), "remove");
+    return conditional(key, k, reply, expected, expiry, Outcome.REMOVED,
+        () -> compute(key, StoreOps.remove(expected, expiry, WriteHook.none())));
   }
 
-  private static <V> WriteResult<V> conditional(long code, Outcome done) {
+  /**
+   * The result of a compare-and-set script. The script compares bytes; when they differ the values
+   * may still be equal (a set's iteration order, shared references), so the values are compared
+   * here, and equal values take the compare-and-set path; a real mismatch applies the access lifetime.
+   */
+  private WriteResult<V> conditional(K key, byte[] k, List<Object> reply, V expected, EntryExpiry expiry,
+                                     Outcome done, java.util.function.Supplier<WriteResult<V>> byValue) {
+    long code = (Long) reply.get(0);
     if (code == 2) {
       return WriteResult.of(done, null);
     }
-    return code == 1 ? WriteResult.of(Outcome.MISMATCH, null) : WriteResult.absent();
+    if (code == 0) {
+      return WriteResult.absent();
+    }
+    byte[] current = (byte[]) reply.get(1);
+    V stored = decode(key, current);
+    if (java.util.Objects.equals(stored, expected)) {
+      return byValue.get();
+    }
+    long access = expiry.onAccess();
+    if (access != EntryExpiry.KEEP) {
+      redis.await(commit(k, current, "touch", EMPTY, access), "the access expiry");
+    }
+    return WriteResult.of(Outcome.MISMATCH, stored);
   }
 
   // ---- bulk writes
@@ -365,7 +444,7 @@ public final class RedisStore<K, V> implements Store<K, V> {
       return Store.super.putAll(entries, expiry, want);
     }
     Map<K, WriteResult<V>> results = new LinkedHashMap<>();
-    Map<K, CompletionStage<WriteResult<V>>> pending = new LinkedHashMap<>();
+    Map<K, Call<WriteResult<V>>> pending = new LinkedHashMap<>();
     for (Map.Entry<? extends K, ? extends V> entry : entries.entrySet()) {
       K key = entry.getKey();
       pending.put(key, putCommand(key, keys.encode(key), encode(entry.getValue()), expiry, want));
@@ -380,13 +459,16 @@ public final class RedisStore<K, V> implements Store<K, V> {
   @Override
   public Map<K, WriteResult<V>> removeAll(Collection<? extends K> toRemove, Want want) {
     Map<K, WriteResult<V>> results = new LinkedHashMap<>();
-    Map<K, CompletionStage<WriteResult<V>>> pending = new LinkedHashMap<>();
+    Map<K, Call<WriteResult<V>>> pending = new LinkedHashMap<>();
     for (K key : toRemove) {
+      if (results.containsKey(key) || pending.containsKey(key)) {
+        continue;
+      }
       byte[] k = keys.encode(key);
       pending.put(key, want == Want.PREVIOUS
-          ? commands.getdel(k).thenApply(old -> old == null
+          ? call(commands.getdel(k), old -> old == null
               ? WriteResult.<V>absent() : WriteResult.of(Outcome.REMOVED, previous(key, old)))
-          : commands.unlink(new byte[][] {k}).thenApply(count -> count > 0
+          : call(commands.unlink(new byte[][] {k}), count -> count > 0
               ? WriteResult.<V>of(Outcome.REMOVED, null) : WriteResult.<V>absent()));
       if (pending.size() == BATCH) {
         awaitAll(pending, results, "UNLINK");
@@ -396,8 +478,8 @@ public final class RedisStore<K, V> implements Store<K, V> {
     return results;
   }
 
-  private <R> void awaitAll(Map<K, CompletionStage<R>> pending, Map<K, R> results, String what) {
-    pending.forEach((key, future) -> results.put(key, redis.await(future, what)));
+  private <R> void awaitAll(Map<K, Call<R>> pending, Map<K, R> results, String what) {
+    pending.forEach((key, call) -> results.put(key, call.await(what)));
     pending.clear();
   }
 
@@ -457,10 +539,10 @@ public final class RedisStore<K, V> implements Store<K, V> {
     byte[] tagKey = keys.tagKey(tag);
     ScanCursor cursor = ScanCursor.INITIAL;
     do {
-      ValueScanCursor<byte[]> page = redis.await(commands.sscan(tagKey, cursor, ScanArgs.Builder.limit(BATCH)),
-          "SSCAN");
-      for (byte[] member : page.getValues()) {
-        K key = decodeKey(member);
+      ScoredValueScanCursor<byte[]> page = redis.await(commands.zscan(tagKey, cursor, ScanArgs.Builder.limit(BATCH)),
+          "ZSCAN");
+      for (ScoredValue<byte[]> member : page.getValues()) {
+        K key = decodeKey(member.getValue());
         if (key != null) {
           tagged.add(key);
         }
@@ -471,8 +553,21 @@ public final class RedisStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public void untag(String tag) {
-    redis.await(commands.unlink(new byte[][] {keys.tagKey(tag)}), "UNLINK");
+  public void untag(String tag, Collection<? extends K> untagged) {
+    byte[] tagKey = keys.tagKey(tag);
+    List<CompletionStage<Long>> pending = new ArrayList<>();
+    List<byte[]> batch = new ArrayList<>();
+    for (K key : untagged) {
+      batch.add(keys.encode(key));
+      if (batch.size() == BATCH) {
+        pending.add(commands.zrem(tagKey, batch.toArray(new byte[0][])));
+        batch.clear();
+      }
+    }
+    if (!batch.isEmpty()) {
+      pending.add(commands.zrem(tagKey, batch.toArray(new byte[0][])));
+    }
+    pending.forEach(future -> redis.await(future, "ZREM"));
   }
 
   @Override

@@ -111,7 +111,7 @@ final class DroppingStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public void untag(String tag) {
+  public void untag(String tag, Collection<? extends K> keys) {
     dropped.increment();
   }
 

@@ -266,9 +266,9 @@ public final class ResilientStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public void untag(String tag) {
+  public void untag(String tag, Collection<? extends K> keys) {
     call(store -> {
-      store.untag(tag);
+      store.untag(tag, keys);
       return null;
     });
   }

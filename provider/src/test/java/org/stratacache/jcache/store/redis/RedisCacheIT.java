@@ -281,6 +281,60 @@ class RedisCacheIT {
   }
 
   @Test
+  void conditionalOperationsCompareValuesNotTheirBytes() {
+    Cache<String, java.util.HashSet> sets = managerA.createCache("sets", config(String.class, java.util.HashSet.class)
+        .build());
+    java.util.HashSet<Integer> oneThenSeventeen = new java.util.HashSet<>();
+    oneThenSeventeen.add(1);
+    oneThenSeventeen.add(17);
+    java.util.HashSet<Integer> seventeenThenOne = new java.util.HashSet<>();
+    seventeenThenOne.add(17);
+    seventeenThenOne.add(1);
+    assertThat(oneThenSeventeen).isEqualTo(seventeenThenOne);
+    sets.put("k", oneThenSeventeen);
+    assertThat(raw.sync().get(redisKey("sets", "k"))).as("same bucket, other order: other bytes")
+        .isNotEqualTo(new org.stratacache.jcache.codec.ValueCodec(new org.stratacache.jcache.codec.KryoSerializer(
+            getClass().getClassLoader(), SerializationSettings.none()), 1000, 6).encode(seventeenThenOne));
+    java.util.HashSet<Integer> replacement = new java.util.HashSet<>(java.util.List.of(2));
+    assertThat(sets.replace("k", seventeenThenOne, replacement)).isTrue();
+    assertThat(sets.get("k")).isEqualTo(replacement);
+    sets.put("k", oneThenSeventeen);
+    assertThat(sets.remove("k", seventeenThenOne)).isTrue();
+    assertThat(sets.containsKey("k")).isFalse();
+    sets.put("k", oneThenSeventeen);
+    assertThat(sets.remove("k", replacement)).as("a real mismatch").isFalse();
+  }
+
+  @Test
+  void anUnreadableValueCountedAsAMissIsRemovedSoItCanBeReplaced() {
+    Cache<String, String> cache = managerA.createCache("healing", config(String.class, String.class)
+        .corruptValuePolicy(CorruptValuePolicy.MISS).build());
+    raw.sync().set(redisKey("healing", "k"), "garbage".getBytes(StandardCharsets.UTF_8));
+    assertThat(cache.get("k")).isNull();
+    assertThat(cache.containsKey("k")).isFalse();
+    assertThat(cache.putIfAbsent("k", "good")).isTrue();
+  }
+
+  @Test
+  void tagSetsDropMembersPastTheirDeadline() throws Exception {
+    Cache<String, String> cache = managerA.createCache("tagged", config(String.class, String.class).build());
+    StrataCache<String, String> brief = cache.unwrap(StrataCache.class)
+        .withExpiryPolicy(new CreatedExpiryPolicy(new Duration(TimeUnit.MILLISECONDS, 100))).withTags("t");
+    for (int i = 0; i < 20; i++) {
+      brief.put("old-" + i, "v");
+    }
+    Thread.sleep(250);
+    cache.unwrap(StrataCache.class).withTags("t").put("new", "v");
+    byte[] namespace = (prefix + ":tagged:").getBytes(StandardCharsets.UTF_8);
+    byte[] tagKey = java.util.Arrays.copyOf(namespace, namespace.length + 6);
+    tagKey[namespace.length] = (byte) 0xFF;
+    System.arraycopy("tag:t".getBytes(StandardCharsets.UTF_8), 0, tagKey, namespace.length + 1, 5);
+    assertThat(raw.sync().zcard(tagKey)).as("expired members were dropped").isEqualTo(1);
+    assertThat(raw.sync().pttl(tagKey)).as("the tag lives as long as its longest-lived member").isEqualTo(-1);
+    assertThat(cache.unwrap(StrataCache.class).invalidateTag("t")).isEqualTo(1);
+  }
+
+  @Test
   void scriptsSurviveAServerThatForgotThem() {
     Cache<String, String> cache = managerA.createCache("scripts", config(String.class, String.class)
         .expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(ONE_HOUR)).build());
