@@ -79,4 +79,7 @@ public interface AIResponseCache {
 
   /** Hits, misses and savings, per operation and per text tier. */
   AIPerformanceSummary getAiPerformanceSummary();
+
+  /** The settings this cache runs with. */
+  AISettings settings();
 }

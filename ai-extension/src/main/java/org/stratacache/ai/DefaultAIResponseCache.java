@@ -163,6 +163,11 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
   }
 
   @Override
+  public AISettings settings() {
+    return shared.settings;
+  }
+
+  @Override
   public void close() {
     AIStatistics.unregister(shared.mbean);
   }

@@ -3,6 +3,7 @@ package org.stratacache.jcache;
 import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.management.CacheStatisticsMXBean;
 import org.stratacache.jcache.store.StoreMetrics;
 
 /**
@@ -46,6 +47,12 @@ public interface StrataCache<K, V> extends Cache<K, V> {
 
   /** What the store counts about itself (decode failures, bytes, compression, compare-and-set retries). */
   StoreMetrics storeMetrics();
+
+  /**
+   * The cache's JSR-107 statistics, the same object its {@code CacheStatistics} MXBean shows; they
+   * count only while statistics are enabled.
+   */
+  CacheStatisticsMXBean statistics();
 
   /**
    * A view of this cache whose writes also record each written key under {@code tags}, so that

@@ -6,6 +6,7 @@ import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The stored format of a value (version 1): one format-version byte, one flags byte, then the
@@ -36,6 +37,7 @@ public final class ValueCodec {
   private static final long BUFFERED_CONTENT = 1L << 20;
 
   private final KryoSerializer serializer;
+  private final LongAdder serialized = new LongAdder();
   private final int compressionThreshold;
   private final int compressionLevel;
 
@@ -55,6 +57,7 @@ public final class ValueCodec {
   public byte[] encode(Object value) {
     byte[] plain = serializer.serialize(value, PLAIN_HEADER);
     int length = plain.length - HEADER;
+    serialized.add(length);
     if (length < compressionThreshold) {
       return plain;
     }
@@ -71,6 +74,11 @@ public final class ValueCodec {
     compressed[0] = VERSION;
     compressed[1] = FLAG_ZSTD;
     return Arrays.copyOf(compressed, HEADER + size);
+  }
+
+  /** Serialized bytes of every value encoded so far, before compression. */
+  public long serializedBytes() {
+    return serialized.sum();
   }
 
   /** Whether stored bytes are compressed (for metrics); assumes a valid header. */

@@ -15,6 +15,7 @@ import javax.cache.configuration.Configuration;
 import javax.cache.event.EventType;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.integration.CompletionListener;
+import javax.cache.management.CacheStatisticsMXBean;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorResult;
 import org.stratacache.jcache.StrataCache;
@@ -675,6 +676,11 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
   @Override
   public StoreMetrics storeMetrics() {
     return store.metrics();
+  }
+
+  @Override
+  public CacheStatisticsMXBean statistics() {
+    return stats;
   }
 
   @Override

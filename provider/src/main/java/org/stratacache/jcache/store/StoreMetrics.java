@@ -5,22 +5,30 @@ package org.stratacache.jcache.store;
  *
  * @param decodeFailures stored bytes that could not be read as a value (foreign, corrupt, not allowed)
  * @param accessFailures operations that failed to reach the store (timeouts, lost connections)
- * @param bytesWritten   encoded bytes sent to the store
+ * @param bytesWritten   encoded bytes sent to the store (after compression)
+ * @param bytesSerialized serialized bytes of the values written, before compression
  * @param bytesRead      encoded bytes read from the store
  * @param compressedWrites values stored compressed
  * @param casRetries     compare-and-set attempts repeated because another writer got in first
  * @param droppedWrites  writes dropped while the store was unreachable ({@code MISS} resilience)
  * @param fallbackOperations operations served by the local fallback store while the store was unreachable
  */
-public record StoreMetrics(long decodeFailures, long accessFailures, long bytesWritten, long bytesRead,
-                           long compressedWrites, long casRetries, long droppedWrites, long fallbackOperations) {
+public record StoreMetrics(long decodeFailures, long accessFailures, long bytesWritten, long bytesSerialized,
+                           long bytesRead, long compressedWrites, long casRetries, long droppedWrites,
+                           long fallbackOperations) {
 
   /** Nothing counted: stores that keep objects in memory. */
-  public static final StoreMetrics NONE = new StoreMetrics(0, 0, 0, 0, 0, 0, 0, 0);
+  public static final StoreMetrics NONE = new StoreMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  /** Stored bytes over serialized bytes of the values written (1 when nothing was compressed or written). */
+  public double compressionRatio() {
+    return bytesSerialized == 0 ? 1.0 : (double) bytesWritten / bytesSerialized;
+  }
 
   /** These metrics plus the failures and degraded operations a resilience layer counted. */
   public StoreMetrics plus(long moreAccessFailures, long moreDroppedWrites, long moreFallbackOperations) {
-    return new StoreMetrics(decodeFailures, accessFailures + moreAccessFailures, bytesWritten, bytesRead,
-        compressedWrites, casRetries, droppedWrites + moreDroppedWrites, fallbackOperations + moreFallbackOperations);
+    return new StoreMetrics(decodeFailures, accessFailures + moreAccessFailures, bytesWritten, bytesSerialized,
+        bytesRead, compressedWrites, casRetries, droppedWrites + moreDroppedWrites,
+        fallbackOperations + moreFallbackOperations);
   }
 }

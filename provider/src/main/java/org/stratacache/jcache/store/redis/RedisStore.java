@@ -572,8 +572,8 @@ public final class RedisStore<K, V> implements Store<K, V> {
 
   @Override
   public StoreMetrics metrics() {
-    return new StoreMetrics(decodeFailures.sum(), 0, bytesWritten.sum(), bytesRead.sum(), compressedWrites.sum(),
-        casRetries.sum(), 0, 0);
+    return new StoreMetrics(decodeFailures.sum(), 0, bytesWritten.sum(), values.serializedBytes(), bytesRead.sum(),
+        compressedWrites.sum(), casRetries.sum(), 0, 0);
   }
 
   @Override
