@@ -9,16 +9,34 @@ public final class ClassNotAllowedException extends CodecException {
 
   /** The class named {@code className} is not allowed. */
   public ClassNotAllowedException(String className) {
-    super("Class " + className + " is not allowed for serialization to a shared store. Register it with "
-        + "StrataConfiguration.builder(...).serialization(SerializationSettings.none().register(" + simple(className)
-        + ".class, <id from 100>)), allow it with .allowClass(" + simple(className) + ".class), or allow its "
-        + "package with .allowPackage(\"" + packageOf(className) + "\") (or the strata.serialization.allowed-packages "
+    this(className, element(className));
+  }
+
+  private ClassNotAllowedException(String className, String element) {
+    super("Class " + (element.equals(className) ? className : element + " (in array " + className + ")")
+        + " is not allowed for serialization to a shared store. Register it with "
+        + "StrataConfiguration.builder(...).serialization(SerializationSettings.none().register(" + simple(element)
+        + ".class, <id from 100>)), allow it with .allowClass(" + simple(element) + ".class), or allow its "
+        + "package with .allowPackage(\"" + packageOf(element) + "\") (or the strata.serialization.allowed-packages "
         + "setting)");
     this.className = className;
   }
 
   /** The class that was refused. */
   public String className() {
+    return className;
+  }
+
+  /** The element class of an array type name such as {@code [Ljava.io.Serializable;}. */
+  private static String element(String className) {
+    int dimensions = 0;
+    while (dimensions < className.length() && className.charAt(dimensions) == '[') {
+      dimensions++;
+    }
+    boolean objectArray = dimensions > 0 && dimensions < className.length() && className.charAt(dimensions) == 'L';
+    if (objectArray && className.endsWith(";")) {
+      return className.substring(dimensions + 1, className.length() - 1);
+    }
     return className;
   }
 

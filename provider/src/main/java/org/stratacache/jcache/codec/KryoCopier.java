@@ -1,20 +1,16 @@
 package org.stratacache.jcache.codec;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
-import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.CacheException;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
@@ -32,7 +28,6 @@ public final class KryoCopier implements Copier {
 
   private final ClassLoader classLoader;
   private final Pool<Kryo> pool;
-  private final Map<Class<?>, Boolean> usesJavaHooks = new ConcurrentHashMap<>();
 
   /** A copier that resolves classes, when it must, through {@code classLoader}. */
   public KryoCopier(ClassLoader classLoader) {
@@ -40,7 +35,13 @@ public final class KryoCopier implements Copier {
     this.pool = new Pool<>(true, false, POOL_SIZE) {
       @Override
       protected Kryo create() {
-        Kryo kryo = new Kryo();
+        Kryo kryo = new Kryo() {
+          @Override
+          @SuppressWarnings({"rawtypes", "unchecked"})
+          public Serializer getDefaultSerializer(Class type) {
+            return type.isRecord() ? new RecordCopySerializer<>(type) : super.getDefaultSerializer(type);
+          }
+        };
         kryo.setRegistrationRequired(false);
         kryo.setReferences(true);
         kryo.setClassLoader(classLoader);
@@ -57,7 +58,7 @@ public final class KryoCopier implements Copier {
       return object;
     }
     Class<?> type = object.getClass();
-    if (object instanceof Serializable && usesJavaHooks.computeIfAbsent(type, KryoCopier::hasJavaHooks)) {
+    if (JavaHooks.keepsIdentity(type)) {
       return javaCopy(object, null);
     }
     Kryo kryo = pool.obtain();
@@ -73,24 +74,6 @@ public final class KryoCopier implements Copier {
     }
   }
 
-  private static boolean hasJavaHooks(Class<?> type) {
-    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      if (declares(c, "readResolve") || declares(c, "writeReplace")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean declares(Class<?> type, String name) {
-    for (Method method : type.getDeclaredMethods()) {
-      if (method.getName().equals(name) && method.getParameterCount() == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @SuppressWarnings("unchecked")
   private <T> T javaCopy(T object, RuntimeException kryoFailure) {
     try {
@@ -99,7 +82,7 @@ public final class KryoCopier implements Copier {
         out.writeObject(object);
       }
       try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()),
-          classLoader)) {
+          classLoader, null)) {
         return (T) in.readObject();
       }
     } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -115,25 +98,5 @@ public final class KryoCopier implements Copier {
         + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "). Either configure the cache "
         + "as store-by-reference (MutableConfiguration.setStoreByValue(false)), make the class Serializable, "
         + "or give it a no-argument constructor and plain fields that Kryo can copy.", cause);
-  }
-
-  /** Resolves classes through the cache manager's class loader first. */
-  private static final class LoaderObjectInputStream extends ObjectInputStream {
-
-    private final ClassLoader loader;
-
-    LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-      super(in);
-      this.loader = loader;
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      try {
-        return Class.forName(desc.getName(), false, loader);
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(desc);
-      }
-    }
   }
 }

@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.FieldSerializer;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultClassResolver;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
@@ -43,7 +44,17 @@ public final class KryoSerializer {
   }
 
   private static Kryo newKryo(ClassLoader classLoader, SerializationSettings settings, ClassFilter filter) {
-    Kryo kryo = new Kryo(new FilteringClassResolver(filter), null);
+    JavaSerializationSerializer javaSerialization = new JavaSerializationSerializer(filter, classLoader);
+    Kryo kryo = new Kryo(new FilteringClassResolver(filter), null) {
+      @Override
+      @SuppressWarnings("rawtypes")
+      public Serializer getDefaultSerializer(Class type) {
+        Serializer<?> fields = super.getDefaultSerializer(type);
+        // field-by-field Kryo would skip readObject/readResolve: such classes keep Java's rules
+        boolean hooks = fields instanceof FieldSerializer && JavaHooks.customizesSerialization(type);
+        return hooks ? javaSerialization : fields;
+      }
+    };
     kryo.setRegistrationRequired(false);
     kryo.setReferences(true);
     if (classLoader != null) {

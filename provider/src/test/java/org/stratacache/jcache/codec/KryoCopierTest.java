@@ -76,6 +76,27 @@ class KryoCopierTest {
     }
   }
 
+  @Test
+  void recordsWithMutableComponentsAreDeepCopied() {
+    Basket basket = new Basket("b-1", new ArrayList<>(List.of("apple")));
+    Basket copy = copier.copy(basket);
+    assertThat(copy).isNotSameAs(basket).isEqualTo(basket);
+    basket.items().add("pear");
+    assertThat(copy.items()).containsExactly("apple");
+  }
+
+  @Test
+  void recordsHoldingOnlyImmutableComponentsAreStillEqualCopies() {
+    Point point = new Point(3, 4);
+    assertThat(copier.copy(new Line(point, point))).isEqualTo(new Line(point, point));
+  }
+
   record Point(int x, int y) {
+  }
+
+  record Line(Point from, Point to) {
+  }
+
+  record Basket(String id, List<String> items) {
   }
 }

@@ -121,7 +121,82 @@ class ValueCodecTest {
         .isInstanceOf(ClassNotAllowedException.class).hasMessageContaining("com.evil.Gadget");
   }
 
+  @Test
+  void aRefusedArrayNamesItsElementClassInTheAdvice() {
+    assertThatThrownBy(() -> codec.encode(new Unlisted[] {new Unlisted("a")}))
+        .isInstanceOf(ClassNotAllowedException.class)
+        .hasMessageContaining("allowClass(ValueCodecTest.Unlisted.class)")
+        .hasMessageContaining("allowPackage(\"org.stratacache.jcache.codec\")")
+        .hasMessageNotContaining("allowPackage(\"[");
+  }
+
+  @Test
+  void classesWithJavaSerializationHooksKeepTheirRules() {
+    ValueCodec permissive = new ValueCodec(new KryoSerializer(getClass().getClassLoader(),
+        SerializationSettings.none().allowPackage("org.stratacache.jcache.codec")), 1000, 6);
+    CachedHash key = new CachedHash("tenant", 42);
+    Object readBack = permissive.decode(permissive.encode(key));
+    assertThat(readBack).as("transient hash restored by readObject, as Spring's SimpleKey does")
+        .isEqualTo(key).hasSameHashCodeAs(key);
+    assertThat(permissive.decode(permissive.encode(Marker.INSTANCE))).as("readResolve singleton")
+        .isSameAs(Marker.INSTANCE);
+    assertThat(permissive.decode(permissive.encode(new Object[] {Marker.INSTANCE, key})))
+        .isEqualTo(new Object[] {Marker.INSTANCE, key});
+  }
+
+  @Test
+  void javaSerializedClassesStillPassTheFilterOnWriteAndRead() {
+    ValueCodec permissive = new ValueCodec(new KryoSerializer(getClass().getClassLoader(),
+        SerializationSettings.none().allowPackage("org.stratacache.jcache.codec")), 1000, 6);
+    CachedHash hidingAnUnlisted = new CachedHash("x", new java.util.concurrent.atomic.AtomicLong(1));
+    assertThatThrownBy(() -> permissive.encode(hidingAnUnlisted)).isInstanceOf(ClassNotAllowedException.class)
+        .hasMessageContaining("java.util.concurrent.atomic.AtomicLong");
+    byte[] bytes = permissive.encode(new CachedHash("x", 1));
+    assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(ClassNotAllowedException.class)
+        .hasMessageContaining(CachedHash.class.getName());
+  }
+
   /** Not registered, not allowed by default. */
   record Unlisted(String name) {
+  }
+
+  /** Keeps a transient hash that only its readObject restores, like Spring's SimpleKey. */
+  static final class CachedHash implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Object[] parts;
+    private transient int hash;
+
+    CachedHash(Object... parts) {
+      this.parts = parts;
+      this.hash = Arrays.deepHashCode(parts);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof CachedHash that && Arrays.deepEquals(parts, that.parts);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      hash = Arrays.deepHashCode(parts);
+    }
+  }
+
+  /** A singleton kept unique by readResolve, like Spring's NullValue. */
+  static final class Marker implements java.io.Serializable {
+    static final Marker INSTANCE = new Marker();
+    private static final long serialVersionUID = 1L;
+
+    private Marker() {
+    }
+
+    private Object readResolve() {
+      return INSTANCE;
+    }
   }
 }

@@ -1,2 +1,0 @@
-/** Harness for running the official JCache TCK against the Redis store. */
-package org.stratacache.tck;
