@@ -7,6 +7,7 @@ import jakarta.validation.ValidatorFactory;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.cache.CacheException;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -15,7 +16,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 public final class ConfigurationValidator {
 
-  private static final Validator VALIDATOR = createValidator();
+  private static volatile Validator validator;
 
   private ConfigurationValidator() {
   }
@@ -27,7 +28,7 @@ public final class ConfigurationValidator {
    * @throws IllegalArgumentException listing every invalid setting
    */
   public static void validate(String cacheName, Object configuration) {
-    Set<ConstraintViolation<Object>> violations = VALIDATOR.validate(configuration);
+    Set<ConstraintViolation<Object>> violations = validator().validate(configuration);
     if (violations.isEmpty()) {
       return;
     }
@@ -38,11 +39,31 @@ public final class ConfigurationValidator {
     throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + details);
   }
 
+  private static Validator validator() {
+    Validator current = validator;
+    if (current == null) {
+      synchronized (ConfigurationValidator.class) {
+        if (validator == null) {
+          validator = createValidator();
+        }
+        current = validator;
+      }
+    }
+    return current;
+  }
+
+  /** Not cached on failure: each createCache reports the same clear cause rather than NoClassDefFoundError. */
   private static Validator createValidator() {
-    // the factory lives as long as the validator it made, i.e. for the life of the class
-    ValidatorFactory factory = Validation.byDefaultProvider().configure()
-        .messageInterpolator(new ParameterMessageInterpolator())
-        .buildValidatorFactory();
-    return factory.getValidator();
+    try {
+      // the factory lives as long as the validator it made, i.e. for the life of the class
+      ValidatorFactory factory = Validation.byDefaultProvider().configure()
+          .messageInterpolator(new ParameterMessageInterpolator())
+          .buildValidatorFactory();
+      return factory.getValidator();
+    } catch (LinkageError | RuntimeException e) {
+      throw new CacheException("Cannot start Hibernate Validator, which checks cache configurations: " + e
+          + ". This is a dependency clash on the class path: Strata Cache needs hibernate-validator 8.0.x with "
+          + "jakarta.validation-api 3.0 and jboss-logging 3.4 or later; see mvn dependency:tree", e);
+    }
   }
 }

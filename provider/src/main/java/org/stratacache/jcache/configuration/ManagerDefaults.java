@@ -13,8 +13,9 @@ import javax.cache.expiry.Duration;
  * Settings a cache manager applies to every cache whose configuration leaves them unset.
  *
  * <p>Precedence, highest first: the cache's own configuration (code, or its section in the
- * manager's configuration file); the top level of the manager's configuration file; the cache
- * manager's properties ({@code strata.<key>}); JVM system properties (the same keys); environment
+ * manager's configuration file); the cache manager's properties ({@code strata.<key>}, given in code
+ * to {@code getCacheManager}, so that a program or framework can override a packaged file); the top
+ * level of the manager's configuration file; JVM system properties (the same keys); environment
  * variables ({@code REDIS_URL}, {@code CACHE_DEFAULT_TTL}, {@code CACHE_COMPRESSION_THRESHOLD},
  * {@code CACHE_COMPRESSION_LEVEL}); built-in defaults. Serialization allow-lists from every level are
  * combined rather than overridden. {@link Setting} lists every key.
@@ -58,9 +59,9 @@ public final class ManagerDefaults {
    * @param settings the file's parsed top-level settings
    */
   public ManagerDefaults withFile(String file, Map<Setting, Object> settings, ClassLoader classLoader) {
-    List<Source> withFile = new ArrayList<>();
-    withFile.add(new Source(file, settings::get));
-    withFile.addAll(sources);
+    List<Source> withFile = new ArrayList<>(sources);
+    // after the manager's own properties, before the machine-wide system properties and environment
+    withFile.add(1, new Source(file, settings::get));
     return new ManagerDefaults(withFile, classLoader == null ? loader : classLoader);
   }
 

@@ -144,6 +144,9 @@ final class SettingValues {
   }
 
   private static Class<?> type(Object raw, ClassLoader loader) {
+    if (raw instanceof Class<?> type) {
+      return type;  // already parsed, e.g. by the configuration file
+    }
     String name = text(raw);
     try {
       return Class.forName(name, false, loader);
@@ -156,7 +159,7 @@ final class SettingValues {
     Collection<?> items = raw instanceof Collection<?> collection ? collection : List.of(text(raw).split(","));
     List<String> values = new ArrayList<>();
     for (Object item : items) {
-      String value = String.valueOf(item).trim();
+      String value = (item instanceof Class<?> type ? type.getName() : String.valueOf(item)).trim();
       if (!value.isEmpty()) {
         values.add(value);
       }

@@ -76,7 +76,8 @@ public final class StrataCacheMetrics implements MeterBinder {
     gauge(registry, "cache.store.compression.ratio", null, strata, c -> c.storeMetrics().compressionRatio());
     counter(registry, "cache.store.cas.retries", null, null, strata, c -> c.storeMetrics().casRetries());
     counter(registry, "cache.store.writes.dropped", null, null, strata, c -> c.storeMetrics().droppedWrites());
-    counter(registry, "cache.store.fallback.operations", null, null, strata, c -> c.storeMetrics().fallbackOperations());
+    counter(registry, "cache.store.fallback.operations", null, null, strata,
+        c -> c.storeMetrics().fallbackOperations());
   }
 
   private <T> void counter(MeterRegistry registry, String name, String tagKey, String tagValue, T source,

@@ -104,7 +104,7 @@ public final class StrataCachingProvider implements CachingProvider {
 
   /**
    * Store-by-reference is supported unless caches go to Redis by default (a Redis URI in the
-   * {@code strata.redis.uri} system property or the {@code REDIS_URL} environment variable): Redis
+   * {@code strata.redis-uri} system property or the {@code REDIS_URL} environment variable): Redis
    * always stores by value.
    */
   @Override

@@ -44,6 +44,8 @@ class ConfigurationFileTest {
         assertThat(configuration.getDefaultTtl()).as("a file default").isEqualTo(Duration.ofMinutes(10));
         assertThat(configuration.getCompressionLevel()).isEqualTo(3);
         assertThat(configuration.getSerialization().allowedPackages()).contains("com.example.domain");
+        assertThat(configuration.getSerialization().allowedClasses()).as("top-level classes, as Hibernate needs")
+            .contains("java.io.Serializable");
         assertThat(configuration.getExpiryPolicyFactory().create()).isInstanceOf(CreatedExpiryPolicy.class);
         assertThat(configuration.getExpiryPolicyFactory().create().getExpiryForCreation().getDurationAmount())
             .isEqualTo(Duration.ofMinutes(10).toMillis());
@@ -73,7 +75,7 @@ class ConfigurationFileTest {
   }
 
   @Test
-  void precedenceIsCodeThenFileThenPropertiesThenSystemThenEnvironment() {
+  void precedenceIsCodeThenPropertiesThenFileThenSystemThenEnvironment() {
     Properties properties = new Properties();
     properties.setProperty(Setting.DEFAULT_TTL.property(), "20m");
     properties.setProperty(Setting.COMPRESSION_LEVEL.property(), "4");
@@ -82,12 +84,15 @@ class ConfigurationFileTest {
     Map<String, String> env = Map.of("CACHE_COMPRESSION_THRESHOLD", "128", "CACHE_DEFAULT_TTL", "3600",
         "CACHE_COMPRESSION_LEVEL", "8");
     ManagerDefaults defaults = ManagerDefaults.of(properties, system::get, env::get)
-        .withFile("file test.yaml", Map.of(Setting.DEFAULT_TTL, Duration.ofMinutes(10)), getClass().getClassLoader());
+        .withFile("file test.yaml", Map.of(Setting.DEFAULT_TTL, Duration.ofMinutes(10), Setting.COMPRESSION_LEVEL, 9,
+            Setting.COMPRESSION_THRESHOLD, 512), getClass().getClassLoader());
     StrataConfiguration<String, String> resolved = defaults.resolve(StrataConfiguration.builder(String.class,
         String.class).build());
-    assertThat(resolved.getDefaultTtl()).as("file over properties and environment").isEqualTo(Duration.ofMinutes(10));
-    assertThat(resolved.getCompressionLevel()).as("properties over system and environment").isEqualTo(4);
-    assertThat(resolved.getCompressionThreshold()).as("system over environment").isEqualTo(256);
+    assertThat(resolved.getDefaultTtl()).as("properties over the file").isEqualTo(Duration.ofMinutes(20));
+    assertThat(resolved.getCompressionLevel()).as("properties over file, system and environment").isEqualTo(4);
+    assertThat(resolved.getCompressionThreshold()).as("file over system and environment").isEqualTo(512);
+    assertThat(ManagerDefaults.of(null, system::get, env::get).resolve(StrataConfiguration.builder(String.class,
+        String.class).build()).getCompressionThreshold()).as("system over environment").isEqualTo(256);
     assertThat(resolved.getMaximumSize()).isEqualTo(77);
     StrataConfiguration<String, String> fromEnvironmentOnly = ManagerDefaults.of(null, name -> null, env::get)
         .resolve(StrataConfiguration.builder(String.class, String.class).build());
