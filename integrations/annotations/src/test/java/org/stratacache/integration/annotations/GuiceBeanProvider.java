@@ -9,10 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.cache.CacheManager;
+import javax.cache.Cache;
 import javax.cache.Caching;
 import javax.cache.annotation.BeanProvider;
 import javax.cache.spi.CachingProvider;
+import org.stratacache.jcache.configuration.StoreType;
+import org.stratacache.jcache.configuration.StrataConfiguration;
 import manager.CacheNameOnEachMethodBlogManagerImpl;
 import manager.ClassLevelCacheConfigBlogManagerImpl;
 import manager.UsingDefaultCacheNameBlogManagerImpl;
@@ -25,6 +30,18 @@ import org.jsr107.ri.annotations.guice.module.CacheAnnotationsModule;
  * to a report file, so a later check can prove the tests really ran.
  */
 public final class GuiceBeanProvider implements BeanProvider {
+
+  static {
+    // one provider per test JVM: a report left by an earlier build must not count for this one
+    String file = System.getProperty("strata.annotation.report");
+    if (file != null) {
+      try {
+        Files.deleteIfExists(Path.of(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
 
   private final Injector injector = Guice.createInjector(new AbstractModule() {
     @Override
@@ -43,8 +60,21 @@ public final class GuiceBeanProvider implements BeanProvider {
   @Override
   public <T> T getBeanByType(Class<T> beanClass) {
     T bean = injector.getInstance(beanClass);
-    report(beanClass.getName() + " from " + Caching.getCachingProvider().getClass().getName());
+    report(beanClass.getName() + " from " + Caching.getCachingProvider().getClass().getName() + " stores "
+        + storesInUse(injector.getInstance(CacheManager.class)));
     return bean;
+  }
+
+  /** The stores of the caches the earlier tests left in the default manager: proof of memory or Redis. */
+  private static Set<StoreType> storesInUse(CacheManager manager) {
+    Set<StoreType> stores = new TreeSet<>();
+    for (String name : manager.getCacheNames()) {
+      Cache<?, ?> cache = manager.getCache(name);
+      if (cache != null) {
+        stores.add(cache.getConfiguration(StrataConfiguration.class).getStoreType());
+      }
+    }
+    return stores;
   }
 
   private static void report(String line) {
