@@ -1,5 +1,6 @@
 package org.stratacache.jcache;
 
+import java.util.Collection;
 import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.expiry.ExpiryPolicy;
@@ -44,6 +45,23 @@ public interface StrataCache<K, V> extends Cache<K, V> {
    * @return how many entries were removed
    */
   long invalidatePattern(String pattern);
+
+  /**
+   * Warms the cache at start: reads {@code keys} so that a near cache holds them, and loads the
+   * missing ones through the cache's read-through loader, if it has one (listeners hear those as
+   * created). Not counted in the statistics.
+   *
+   * @return how many of the keys the cache holds afterwards
+   */
+  long preload(Collection<? extends K> keys);
+
+  /**
+   * {@link #preload(Collection)} for the keys matching {@code pattern} (see {@link #keys(String)}):
+   * fills a near cache with what Redis already holds.
+   *
+   * @return how many entries were read
+   */
+  long preload(String pattern);
 
   /** What the store counts about itself (decode failures, bytes, compression, compare-and-set retries). */
   StoreMetrics storeMetrics();

@@ -34,6 +34,8 @@ public enum Setting {
   RESILIENCE("resilience", null, "fail, miss or local-fallback", "fail", true),
   /** The bound of the fallback store. */
   FALLBACK_MAXIMUM_SIZE("fallback-maximum-size", null, "a whole number, 0 or more", "10000", true),
+  /** The bound of the near cache in front of Redis. */
+  NEAR_CACHE_MAXIMUM_SIZE("near-cache.maximum-size", null, "a whole number, 0 (no near cache) or more", "0", true),
   /** Statistics and their MXBean. */
   STATISTICS("statistics", null, "true or false", "false", false),
   /** The configuration MXBean. */

@@ -25,7 +25,7 @@ final class SettingValues {
         case REDIS_URI -> redisUri(raw);
         case KEY_PREFIX -> text(raw);
         case REDIS_TIMEOUT, DEFAULT_TTL -> Durations.parse(raw, setting.key());
-        case MAXIMUM_SIZE, FALLBACK_MAXIMUM_SIZE -> range(raw, 0, Long.MAX_VALUE);
+        case MAXIMUM_SIZE, FALLBACK_MAXIMUM_SIZE, NEAR_CACHE_MAXIMUM_SIZE -> range(raw, 0, Long.MAX_VALUE);
         case COMPRESSION_THRESHOLD -> (int) range(raw, 0, Integer.MAX_VALUE);
         case COMPRESSION_LEVEL -> (int) range(raw, 1, 22);
         case CORRUPT_VALUES -> enumValue(CorruptValuePolicy.class, raw);
@@ -54,6 +54,7 @@ final class SettingValues {
       case DEFAULT_TTL -> builder.defaultTtl((java.time.Duration) value);
       case MAXIMUM_SIZE -> builder.maximumSize((Long) value);
       case FALLBACK_MAXIMUM_SIZE -> builder.fallbackMaximumSize((Long) value);
+      case NEAR_CACHE_MAXIMUM_SIZE -> builder.nearCacheMaximumSize((Long) value);
       case COMPRESSION_THRESHOLD -> builder.compressionThreshold((Integer) value);
       case COMPRESSION_LEVEL -> builder.compressionLevel((Integer) value);
       case CORRUPT_VALUES -> builder.corruptValuePolicy((CorruptValuePolicy) value);

@@ -93,6 +93,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   private final ResiliencePolicy resiliencePolicy;
   @PositiveOrZero
   private final Long fallbackMaximumSize;
+  @PositiveOrZero
+  private final Long nearCacheMaximumSize;
   private final Map<Class<?>, Serializable> extensions;
 
   private StrataConfiguration(Builder<K, V> builder) {
@@ -120,6 +122,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     this.corruptValuePolicy = builder.corruptValuePolicy;
     this.resiliencePolicy = builder.resiliencePolicy;
     this.fallbackMaximumSize = builder.fallbackMaximumSize;
+    this.nearCacheMaximumSize = builder.nearCacheMaximumSize;
     this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extensions));
   }
 
@@ -180,7 +183,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         .serialization(serialization)
         .corruptValuePolicy(corruptValuePolicy)
         .resiliencePolicy(resiliencePolicy)
-        .fallbackMaximumSize(fallbackMaximumSize);
+        .fallbackMaximumSize(fallbackMaximumSize)
+        .nearCacheMaximumSize(nearCacheMaximumSize);
     extensions.values().forEach(builder::extension);
     listenerConfigurations.forEach(builder::addCacheEntryListenerConfiguration);
     return builder;
@@ -289,6 +293,14 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return fallbackMaximumSize == null ? DEFAULT_FALLBACK_MAXIMUM_SIZE : fallbackMaximumSize;
   }
 
+  /**
+   * The bound of the near cache kept in memory in front of a Redis store; {@code 0} (the default)
+   * for none. Ignored by in-memory caches.
+   */
+  public long getNearCacheMaximumSize() {
+    return nearCacheMaximumSize == null ? 0 : nearCacheMaximumSize;
+  }
+
   /** Whether the expiry policy is the JSR-107 default (eternal) rather than one chosen for this cache. */
   public boolean hasDefaultExpiryPolicy() {
     return EternalExpiryPolicy.factoryOf().equals(expiryPolicyFactory);
@@ -308,6 +320,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       case CORRUPT_VALUES -> corruptValuePolicy;
       case RESILIENCE -> resiliencePolicy;
       case FALLBACK_MAXIMUM_SIZE -> fallbackMaximumSize;
+      case NEAR_CACHE_MAXIMUM_SIZE -> nearCacheMaximumSize;
       default -> null;
     };
   }
@@ -383,6 +396,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     private CorruptValuePolicy corruptValuePolicy;
     private ResiliencePolicy resiliencePolicy;
     private Long fallbackMaximumSize;
+    private Long nearCacheMaximumSize;
     private final Map<Class<?>, Serializable> extensions = new LinkedHashMap<>();
 
     private Builder() {
@@ -552,6 +566,23 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     /** {@link #fallbackMaximumSize(long)}, or {@code null} to leave it to the default. */
     public Builder<K, V> fallbackMaximumSize(Long entries) {
       this.fallbackMaximumSize = entries;
+      return this;
+    }
+
+    /**
+     * Keeps up to {@code entries} recently read entries of a Redis cache in memory, in front of Redis,
+     * invalidated by Redis when any client changes them (Redis 6 or later; not for Redis Cluster).
+     * Reads whose expiry policy leaves the lifetime unchanged on access are served from memory.
+     * {@code 0} (the default): no near cache.
+     */
+    public Builder<K, V> nearCacheMaximumSize(long entries) {
+      this.nearCacheMaximumSize = entries;
+      return this;
+    }
+
+    /** {@link #nearCacheMaximumSize(long)}, or {@code null} to leave it to the default. */
+    public Builder<K, V> nearCacheMaximumSize(Long entries) {
+      this.nearCacheMaximumSize = entries;
       return this;
     }
 

@@ -78,6 +78,8 @@ public final class StrataCacheMetrics implements MeterBinder {
     counter(registry, "cache.store.writes.dropped", null, null, strata, c -> c.storeMetrics().droppedWrites());
     counter(registry, "cache.store.fallback.operations", null, null, strata,
         c -> c.storeMetrics().fallbackOperations());
+    counter(registry, "cache.near.gets", "result", "hit", strata, c -> c.storeMetrics().nearHits());
+    counter(registry, "cache.near.gets", "result", "miss", strata, c -> c.storeMetrics().nearMisses());
   }
 
   private <T> void counter(MeterRegistry registry, String name, String tagKey, String tagValue, T source,

@@ -1,6 +1,7 @@
 package org.stratacache.jcache.proxy;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -49,6 +50,8 @@ import org.stratacache.jcache.store.WriteResult.Outcome;
  * @param <V> the value type
  */
 public final class CacheProxy<K, V> implements StrataCache<K, V> {
+
+  private static final int PRELOAD_BATCH = 1_000;
 
   private final CacheCore<K, V> core;
   private final EntryExpiry expiry;
@@ -671,6 +674,49 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     List<K> matching = new ArrayList<>();
     store.keys(pattern).forEachRemaining(matching::add);
     return removeFromStore(matching, start);
+  }
+
+  @Override
+  public long preload(Collection<? extends K> keys) {
+    core.checkOpen();
+    Guard.keys(keys);
+    long held = 0;
+    List<K> batch = new ArrayList<>();
+    for (K key : keys) {
+      batch.add(key);
+      if (batch.size() == PRELOAD_BATCH) {
+        held += preloadBatch(batch);
+        batch.clear();
+      }
+    }
+    return batch.isEmpty() ? held : held + preloadBatch(batch);
+  }
+
+  private long preloadBatch(List<K> batch) {
+    Map<K, V> found = store.getAll(batch, expiry);
+    ReadThrough<K, V> loader = core.readThrough();
+    if (loader == null || found.size() == batch.size()) {
+      return found.size();
+    }
+    Set<K> missing = new LinkedHashSet<>(batch);
+    missing.removeAll(found.keySet());
+    long loaded = 0;
+    for (Map.Entry<K, V> entry : loader.loadAll(missing).entrySet()) {
+      if (entry.getKey() != null && missing.contains(entry.getKey()) && loadAndStore(entry.getKey(),
+          entry.getValue()) != null) {
+        loaded++;
+      }
+    }
+    return found.size() + loaded;
+  }
+
+  @Override
+  public long preload(String pattern) {
+    core.checkOpen();
+    Objects.requireNonNull(pattern, "pattern");
+    List<K> matching = new ArrayList<>();
+    store.keys(pattern).forEachRemaining(matching::add);
+    return preload(matching);
   }
 
   @Override

@@ -134,6 +134,11 @@ public final class CacheManagerImpl implements CacheManager {
     ConfigurationValidator.validate(cacheName, resolved);
     if (resolved.getStoreType() == StoreType.REDIS) {
       RedisUris.validate(resolved.getRedisUri(), resolved.getRedisTimeout());
+      if (resolved.getNearCacheMaximumSize() > 0 && RedisUris.isCluster(resolved.getRedisUri())) {
+        throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName
+            + "': near-cache.maximum-size needs a standalone or Sentinel Redis; a Redis Cluster is not supported for a "
+            + "near cache yet");
+      }
       if (!resolved.isStoreByValue()) {
         throw new UnsupportedOperationException("Cache '" + cacheName + "' asks for store-by-reference, which the "
             + "Redis store cannot do (values are serialized): use store-by-value, or storeType(MEMORY)");

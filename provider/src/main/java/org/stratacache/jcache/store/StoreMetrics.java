@@ -12,13 +12,16 @@ package org.stratacache.jcache.store;
  * @param casRetries     compare-and-set attempts repeated because another writer got in first
  * @param droppedWrites  writes dropped while the store was unreachable ({@code MISS} resilience)
  * @param fallbackOperations operations served by the local fallback store while the store was unreachable
+ * @param nearHits       reads served by the near cache (L1); hits of the remote store (L2) are the
+ *                       cache's hits minus these
+ * @param nearMisses     reads the near cache could have served but passed to the remote store
  */
 public record StoreMetrics(long decodeFailures, long accessFailures, long bytesWritten, long bytesSerialized,
                            long bytesRead, long compressedWrites, long casRetries, long droppedWrites,
-                           long fallbackOperations) {
+                           long fallbackOperations, long nearHits, long nearMisses) {
 
   /** Nothing counted: stores that keep objects in memory. */
-  public static final StoreMetrics NONE = new StoreMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0);
+  public static final StoreMetrics NONE = new StoreMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** Stored bytes over serialized bytes of the values written (1 when nothing was compressed or written). */
   public double compressionRatio() {
@@ -29,6 +32,12 @@ public record StoreMetrics(long decodeFailures, long accessFailures, long bytesW
   public StoreMetrics plus(long moreAccessFailures, long moreDroppedWrites, long moreFallbackOperations) {
     return new StoreMetrics(decodeFailures, accessFailures + moreAccessFailures, bytesWritten, bytesSerialized,
         bytesRead, compressedWrites, casRetries, droppedWrites + moreDroppedWrites,
-        fallbackOperations + moreFallbackOperations);
+        fallbackOperations + moreFallbackOperations, nearHits, nearMisses);
+  }
+
+  /** These metrics with the near cache's counts. */
+  public StoreMetrics withNear(long hits, long misses) {
+    return new StoreMetrics(decodeFailures, accessFailures, bytesWritten, bytesSerialized, bytesRead,
+        compressedWrites, casRetries, droppedWrites, fallbackOperations, hits, misses);
   }
 }

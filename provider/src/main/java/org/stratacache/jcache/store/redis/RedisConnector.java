@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.store.StoreAccessException;
+import org.stratacache.jcache.store.near.Invalidations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,6 +126,27 @@ public final class RedisConnector implements AutoCloseable {
       clusterClients.add(cluster);
     }
     return new RedisConnection(masked, connection, connection.async(), timeout);
+  }
+
+  /**
+   * Opens a connection of its own on which Redis reports every change to keys under {@code prefix}.
+   *
+   * @throws IllegalArgumentException for a Redis Cluster (tracking would be needed on every master)
+   * @throws StoreAccessException     when Redis cannot be reached or cannot track keys (before Redis 6)
+   */
+  KeyTracking track(String uri, Duration timeout, String prefix, Invalidations<byte[]> listener) {
+    if (RedisUris.isCluster(uri)) {
+      throw new IllegalArgumentException("A near cache needs a standalone or Sentinel Redis, not a Redis Cluster");
+    }
+    String masked = RedisUris.mask(uri);
+    try {
+      StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE,
+          RedisUris.parse(uri, timeout));
+      return KeyTracking.start(connection, resources, prefix, listener, masked);
+    } catch (RuntimeException e) {
+      throw new StoreAccessException("Cannot track keys " + prefix + "* at " + masked + " for a near cache (Redis 6 "
+          + "or later is needed): " + e.getMessage(), e);
+    }
   }
 
   private static SocketOptions socketOptions(Duration timeout) {

@@ -30,7 +30,6 @@ import org.stratacache.jcache.configuration.CorruptValuePolicy;
 import org.stratacache.jcache.store.Decision;
 import org.stratacache.jcache.store.EntryExpiry;
 import org.stratacache.jcache.store.Remapping;
-import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreAccessException;
 import org.stratacache.jcache.store.StoreEntry;
 import org.stratacache.jcache.store.StoreMetrics;
@@ -39,6 +38,8 @@ import org.stratacache.jcache.store.Want;
 import org.stratacache.jcache.store.WriteHook;
 import org.stratacache.jcache.store.WriteResult;
 import org.stratacache.jcache.store.WriteResult.Outcome;
+import org.stratacache.jcache.store.near.Invalidations;
+import org.stratacache.jcache.store.near.RemoteSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class RedisStore<K, V> implements Store<K, V> {
+public final class RedisStore<K, V> implements RemoteSource<K, V> {
 
   static final int BATCH = 1000;
 
@@ -78,10 +79,17 @@ public final class RedisStore<K, V> implements Store<K, V> {
   private final LongAdder casRetries = new LongAdder();
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final long casBudgetNanos;
+  private final Function<Invalidations<byte[]>, AutoCloseable> tracker;
 
+  /**
+   * A store of one cache.
+   *
+   * @param tracker opens key tracking under the cache's namespace, for a near cache
+   */
   RedisStore(String cacheName, RedisConnection redis, KeyCodec<K> keys, ValueCodec values, Class<V> valueType,
-             CorruptValuePolicy corruptValues) {
+             CorruptValuePolicy corruptValues, Function<Invalidations<byte[]>, AutoCloseable> tracker) {
     this.cacheName = cacheName;
+    this.tracker = tracker;
     this.redis = redis;
     this.commands = redis.commands();
     this.keys = keys;
@@ -145,6 +153,75 @@ public final class RedisStore<K, V> implements Store<K, V> {
     }
     GetExArgs lifetime = access == EntryExpiry.ETERNAL ? GetExArgs.Builder.persist() : GetExArgs.Builder.px(access);
     return commands.getex(k, lifetime);
+  }
+
+  @Override
+  public Map<K, StoreEntry<V>> readAllWithExpiry(Collection<? extends K> wanted, long now) {
+    Map<K, StoreEntry<V>> found = new LinkedHashMap<>();
+    List<K> batch = new ArrayList<>(Math.min(BATCH, wanted.size()));
+    Iterator<? extends K> remaining = wanted.iterator();
+    while (remaining.hasNext()) {
+      batch.add(remaining.next());
+      if (batch.size() == BATCH || !remaining.hasNext()) {
+        readWithExpiry(batch, now, found);
+        batch.clear();
+      }
+    }
+    return found;
+  }
+
+  /** GET and PTTL of each key, pipelined: a change between the two is reported by tracking. */
+  private void readWithExpiry(List<K> batch, long now, Map<K, StoreEntry<V>> found) {
+    List<CompletionStage<byte[]>> values = new ArrayList<>(batch.size());
+    List<CompletionStage<Long>> lifetimes = new ArrayList<>(batch.size());
+    for (K key : batch) {
+      byte[] k = keys.encode(key);
+      values.add(commands.get(k));
+      lifetimes.add(commands.pttl(k));
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      byte[] raw = redis.await(values.get(i), "GET");
+      long lifetime = redis.await(lifetimes.get(i), "PTTL");
+      V value = raw == null || lifetime == -2 ? null : decode(batch.get(i), raw);
+      if (value != null) {
+        found.put(batch.get(i), new StoreEntry<>(value, lifetime < 0 ? StoreEntry.NEVER : now + lifetime));
+      }
+    }
+  }
+
+  @Override
+  public AutoCloseable track(Invalidations<K> listener) {
+    return tracker.apply(new Invalidations<>() {
+      @Override
+      public void invalidate(byte[] redisKey) {
+        if (!keys.isEntryKey(redisKey)) {
+          return;
+        }
+        K key;
+        try {
+          key = keys.decode(redisKey);
+        } catch (CodecException foreign) {
+          listener.invalidateAll();  // cannot tell which entry it was: drop them all
+          return;
+        }
+        listener.invalidate(key);
+      }
+
+      @Override
+      public void invalidateAll() {
+        listener.invalidateAll();
+      }
+
+      @Override
+      public void resume() {
+        listener.resume();
+      }
+
+      @Override
+      public void suspend() {
+        listener.suspend();
+      }
+    });
   }
 
   @Override
@@ -441,7 +518,7 @@ public final class RedisStore<K, V> implements Store<K, V> {
   @Override
   public Map<K, WriteResult<V>> putAll(Map<? extends K, ? extends V> entries, EntryExpiry expiry, Want want) {
     if (!expiry.isFixed()) {
-      return Store.super.putAll(entries, expiry, want);
+      return RemoteSource.super.putAll(entries, expiry, want);
     }
     Map<K, WriteResult<V>> results = new LinkedHashMap<>();
     Map<K, Call<WriteResult<V>>> pending = new LinkedHashMap<>();
@@ -573,7 +650,7 @@ public final class RedisStore<K, V> implements Store<K, V> {
   @Override
   public StoreMetrics metrics() {
     return new StoreMetrics(decodeFailures.sum(), 0, bytesWritten.sum(), values.serializedBytes(), bytesRead.sum(),
-        compressedWrites.sum(), casRetries.sum(), 0, 0);
+        compressedWrites.sum(), casRetries.sum(), 0, 0, 0, 0);
   }
 
   @Override

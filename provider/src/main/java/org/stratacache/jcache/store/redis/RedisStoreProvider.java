@@ -1,6 +1,7 @@
 package org.stratacache.jcache.store.redis;
 
 import java.util.concurrent.Executor;
+import org.stratacache.jcache.codec.KryoCopier;
 import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.ValueCodec;
 import org.stratacache.jcache.configuration.RedisUris;
@@ -9,6 +10,7 @@ import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreEventSink;
 import org.stratacache.jcache.store.StoreProvider;
 import org.stratacache.jcache.store.memory.MemoryStore;
+import org.stratacache.jcache.store.near.NearCacheStore;
 import org.stratacache.jcache.store.resilience.ResilientStore;
 
 /**
@@ -50,8 +52,13 @@ public final class RedisStoreProvider implements StoreProvider {
         serializer);
     ValueCodec values = new ValueCodec(serializer, configuration.getCompressionThreshold(),
         configuration.getCompressionLevel());
-    return new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
-        configuration.getCorruptValuePolicy());
+    String uri = configuration.getRedisUri();
+    RedisStore<K, V> store = new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
+        configuration.getCorruptValuePolicy(),
+        listener -> connector.track(uri, configuration.getRedisTimeout(), keys.namespace(), listener));
+    long nearSize = configuration.getNearCacheMaximumSize();
+    return nearSize == 0 ? store
+        : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), configuration.getTicker());
   }
 
   @Override

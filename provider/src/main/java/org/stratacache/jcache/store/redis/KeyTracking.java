@@ -1,0 +1,119 @@
+package org.stratacache.jcache.store.redis;
+
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.TrackingArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.push.PushListener;
+import io.lettuce.core.api.push.PushMessage;
+import io.lettuce.core.resource.ClientResources;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stratacache.jcache.store.near.Invalidations;
+
+/**
+ * A connection of its own on which Redis reports every change to the keys under one prefix, made by
+ * any client ({@code CLIENT TRACKING ON BCAST PREFIX}, RESP3 push messages). While the connection is
+ * down the listener is suspended, since changes made meanwhile go unreported; once it is back and
+ * tracking is on again, the listener resumes.
+ */
+final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionStateListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeyTracking.class);
+  private static final long RETRY_MILLIS = 100;
+
+  private final StatefulRedisConnection<byte[], byte[]> connection;
+  private final ClientResources resources;
+  private final String prefix;
+  private final Invalidations<byte[]> listener;
+  private final String maskedUri;
+  private volatile boolean closed;
+
+  private KeyTracking(StatefulRedisConnection<byte[], byte[]> connection, ClientResources resources, String prefix,
+                      Invalidations<byte[]> listener, String maskedUri) {
+    this.connection = connection;
+    this.resources = resources;
+    this.prefix = prefix;
+    this.listener = listener;
+    this.maskedUri = maskedUri;
+  }
+
+  /**
+   * Turns tracking on for {@code prefix} on {@code connection}, which this object owns from now on.
+   *
+   * @throws io.lettuce.core.RedisException when the server cannot track (before Redis 6, or RESP2)
+   */
+  static KeyTracking start(StatefulRedisConnection<byte[], byte[]> connection, ClientResources resources,
+                           String prefix, Invalidations<byte[]> listener, String maskedUri) {
+    KeyTracking tracking = new KeyTracking(connection, resources, prefix, listener, maskedUri);
+    connection.addListener((PushListener) tracking);
+    connection.addListener((RedisConnectionStateListener) tracking);
+    try {
+      connection.sync().clientTracking(TrackingArgs.Builder.enabled().bcast().prefixes(prefix));
+    } catch (RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+    return tracking;
+  }
+
+  @Override
+  public void onPushMessage(PushMessage message) {
+    if (!"invalidate".equals(message.getType())) {
+      return;
+    }
+    List<Object> content = message.getContent(KeyTracking::bytes);
+    Object keys = content.size() > 1 ? content.get(1) : null;
+    if (keys instanceof List<?> list) {
+      for (Object key : list) {
+        if (key instanceof byte[] bytes) {
+          listener.invalidate(bytes);
+        }
+      }
+    } else {
+      listener.invalidateAll();  // a flush: every key may have changed
+    }
+  }
+
+  private static Object bytes(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+    return bytes;
+  }
+
+  @Override
+  public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+    listener.suspend();
+  }
+
+  @Override
+  public void onRedisConnected(RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
+    listener.suspend();
+    retrack();
+  }
+
+  /** A new server-side client has no tracking: turn it on again, retrying until it works or closes. */
+  private void retrack() {
+    if (closed) {
+      return;
+    }
+    connection.async().clientTracking(TrackingArgs.Builder.enabled().bcast().prefixes(prefix))
+        .whenComplete((ok, failure) -> {
+          if (failure == null || String.valueOf(failure.getMessage()).contains("overlap")) {
+            listener.resume();  // overlap: tracking survived on this connection
+          } else if (!closed) {
+            LOG.debug("Tracking keys {} at {} not on yet: {}", prefix, maskedUri, failure.getMessage());
+            resources.eventExecutorGroup().schedule(this::retrack, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+          }
+        });
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    connection.close();
+  }
+}
