@@ -110,10 +110,7 @@ public final class RedisConnector implements AutoCloseable {
         .socketOptions(socketOptions(timeout))
         .timeoutOptions(TimeoutOptions.enabled(timeout))
         // node connections open lazily, so commands must be accepted before they are up (and time out)
-        // adaptive refresh (MOVED/ASK, reconnects) is on by default; a periodic refresh catches the rest
-        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-            .enablePeriodicRefresh(Duration.ofSeconds(30))
-            .build())
+        .topologyRefreshOptions(clusterTopologyRefresh())
         .build());
     StatefulRedisClusterConnection<byte[], byte[]> connection;
     try {
@@ -126,6 +123,21 @@ public final class RedisConnector implements AutoCloseable {
       clusterClients.add(cluster);
     }
     return new RedisConnection(masked, connection, connection.async(), timeout);
+  }
+
+  /**
+   * Adaptive refresh on every trigger (MOVED/ASK, uncovered slot, unknown node, five failed
+   * reconnects to a node: a dead master), named here rather than left to Lettuce's defaults, which
+   * were none before Lettuce 6.x. At most one adaptive refresh per second: the first, right after a
+   * master dies, still sees it owning its slots, and the one after its replica's promotion must not
+   * wait Lettuce's default 5 s. A periodic refresh catches what no command trips over.
+   */
+  static ClusterTopologyRefreshOptions clusterTopologyRefresh() {
+    return ClusterTopologyRefreshOptions.builder()
+        .enableAllAdaptiveRefreshTriggers()
+        .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
+        .enablePeriodicRefresh(Duration.ofSeconds(30))
+        .build();
   }
 
   /**
