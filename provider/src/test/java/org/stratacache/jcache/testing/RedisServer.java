@@ -151,7 +151,7 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  private static synchronized Path binary() throws IOException {
+  static synchronized Path binary() throws IOException {
     if (binary != null) {
       return binary;
     }
@@ -186,7 +186,7 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
