@@ -1,6 +1,7 @@
 package org.stratacache.jcache.store.redis;
 
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Locale;
@@ -49,17 +50,36 @@ final class ConnectFailures {
         }
       }
     }
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
     return new StoreAccessException("Cannot connect to Redis at " + maskedUri + " within " + timeout + ": "
-        + failure.getMessage(), failure);
+        + failure.getMessage() + (root == failure ? "" : " (" + root + ")"), failure);
   }
 
   /** The exception for a command {@code what} that Redis answered with an error, or {@code null} if not a refusal. */
   static StoreSecurityException command(Throwable cause, String maskedUri, String what) {
-    if (cause instanceof RedisCommandExecutionException && String.valueOf(cause.getMessage()).startsWith("NOPERM")) {
+    if (cause instanceof RedisCommandExecutionException && isAclRefusal(String.valueOf(cause.getMessage()))) {
       return new StoreSecurityException("Redis at " + maskedUri + " denied " + what + ": " + cause.getMessage()
           + " (the ACL user may not run this command or touch this cache's keys)", cause);
     }
     return null;
+  }
+
+  /** Whether the server closed the connection before the handshake finished, without saying why. */
+  static boolean closedDuringHandshake(RuntimeException failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RedisConnectionException && "Connection closed prematurely".equals(cause.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** NOPERM, or its form inside a script (Redis 7: "ERR The user executing the script can't run this command"). */
+  private static boolean isAclRefusal(String message) {
+    return message.startsWith("NOPERM") || message.contains("The user executing the script can't");
   }
 
   private static boolean isAuthentication(String message) {

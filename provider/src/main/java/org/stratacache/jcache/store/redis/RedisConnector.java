@@ -86,15 +86,21 @@ public final class RedisConnector implements AutoCloseable {
 
   private RedisConnection open(String uri, RedisTlsSettings tls, Duration timeout) {
     String masked = RedisUris.mask(uri);
-    try {
-      RedisConnection connection = RedisUris.isCluster(uri) ? openCluster(uri, tls, masked, timeout)
-          : openStandalone(uri, tls, masked, timeout);
-      LOG.info("Connected to Redis at {}", masked);
-      return connection;
-    } catch (IllegalArgumentException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw ConnectFailures.connect(e, masked, timeout);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        RedisConnection connection = RedisUris.isCluster(uri) ? openCluster(uri, tls, masked, timeout)
+            : openStandalone(uri, tls, masked, timeout);
+        LOG.info("Connected to Redis at {}", masked);
+        return connection;
+      } catch (IllegalArgumentException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // Lettuce sometimes reports a refused handshake (wrong password) only as the channel closing;
+        // a second attempt, as quick as the first, almost always shows the reason
+        if (attempt > 1 || !ConnectFailures.closedDuringHandshake(e)) {
+          throw ConnectFailures.connect(e, masked, timeout);
+        }
+      }
     }
   }
 
