@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.store.StoreAccessException;
+import org.stratacache.jcache.store.StoreSecurityException;
 
 /**
  * One connection to a Redis deployment, shared by every cache of a manager that uses the same URI.
@@ -120,6 +121,10 @@ final class RedisConnection implements AutoCloseable {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof CodecException codec) {
         throw codec;
+      }
+      StoreSecurityException refused = ConnectFailures.command(cause, maskedUri, what);
+      if (refused != null) {
+        throw refused;
       }
       throw new StoreAccessException("Redis at " + maskedUri + " failed " + what + ": " + cause.getMessage(), cause);
     } catch (InterruptedException e) {
