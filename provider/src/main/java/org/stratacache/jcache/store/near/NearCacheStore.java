@@ -30,8 +30,10 @@ import org.stratacache.jcache.store.WriteResult;
  *
  * <p>A read that misses puts a placeholder before asking the remote store and replaces it with the
  * entry only if no invalidation removed the placeholder meanwhile, so an invalidation that overtakes
- * a read can never leave an old value behind. Values are copied out, so callers cannot change the
- * held copy.
+ * a read can never leave an old value behind. A read that keeps nothing (it lost its placeholder, or
+ * went to the remote store because it may change the entry's lifetime) drops the key, so that no
+ * older copy a concurrent read kept can follow what it returned: reads in one JVM never go back in
+ * time. Values are copied out, so callers cannot change the held copy.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -88,7 +90,8 @@ public final class NearCacheStore<K, V> implements Store<K, V>, Invalidations<K>
   @Override
   public StoreEntry<V> get(K key, EntryExpiry expiry) {
     if (!servesFromMemory(expiry)) {
-      return remote.get(key, expiry);
+      // the read may have changed the entry's lifetime (a view's access expiry) or seen a newer value
+      return dropping(key, remote.get(key, expiry));
     }
     long now = ticker.millis();
     StoreEntry<V> local = live(key, now);
@@ -103,7 +106,9 @@ public final class NearCacheStore<K, V> implements Store<K, V>, Invalidations<K>
   @Override
   public Map<K, V> getAll(Collection<? extends K> keys, EntryExpiry expiry) {
     if (!servesFromMemory(expiry)) {
-      return remote.getAll(keys, expiry);
+      Map<K, V> found = remote.getAll(keys, expiry);
+      keys.forEach(held::remove);
+      return found;
     }
     long now = ticker.millis();
     Map<K, V> found = new LinkedHashMap<>();
@@ -141,10 +146,10 @@ public final class NearCacheStore<K, V> implements Store<K, V>, Invalidations<K>
     }
     placed.forEach((key, placeholder) -> {
       StoreEntry<V> entry = read.get(key);
-      if (entry == null || entry.isExpiredAt(now)) {
-        held.remove(key, placeholder);
-      } else {
-        held.replace(key, placeholder, copyOut(entry));
+      if (entry == null || entry.isExpiredAt(now) || !held.replace(key, placeholder, copyOut(entry))) {
+        // another read may have reserved the key after this one and read an older value before it:
+        // what this read returns must not be followed by that older copy
+        held.remove(key);
       }
     });
     return read;

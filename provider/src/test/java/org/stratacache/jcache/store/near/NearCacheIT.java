@@ -177,6 +177,21 @@ class NearCacheIT {
   }
 
   @Test
+  void aReadThroughAViewThatEndsTheLifetimeDropsTheHeldCopyAtOnce() {
+    Cache<String, String> cache = nearCache("view");
+    StrataCache<String, String> endsOnRead = cache.unwrap(StrataCache.class)
+        .withExpiryPolicy(new AccessedExpiryPolicy(Duration.ZERO));
+    for (int i = 0; i < 20; i++) {
+      cache.put("k", "v" + i);
+      while (cache.unwrap(StrataCache.class).storeMetrics().nearHits() <= i) {
+        cache.get("k");  // until a copy is held (the put's own invalidation may drop a first one)
+      }
+      assertThat(endsOnRead.get("k")).isEqualTo("v" + i);  // read, then removed from Redis
+      assertThat(cache.get("k")).as("the held copy of a removed entry, round %d", i).isNull();
+    }
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void callersGetCopiesTheyCannotChangeTheHeldOneWith() {
     Cache<String, ArrayList<String>> cache = near.createCache("lists",
