@@ -225,6 +225,43 @@ class NearCacheIT {
   }
 
   @Test
+  void aWriteWhileOnlyTheTrackingConnectionIsDownIsNotServedStale() throws Exception {
+    Cache<String, String> reader = nearCache("cut");
+    Cache<String, String> writer = plainCache("cut");
+    for (int round = 0; round < 5; round++) {
+      writer.put("k", "before" + round);
+      millisUntil(() -> reader.get("k"), "before" + round);
+      StrataCache<?, ?> strata = reader.unwrap(StrataCache.class);
+      long hits = strata.storeMetrics().nearHits();
+      millisUntil(() -> {
+        reader.get("k");
+        return strata.storeMetrics().nearHits() > hits;  // the copy is held now
+      }, true);
+      assertThat(killTrackingClients()).as("tracking connections killed").isEqualTo(1);
+      writer.put("k", "after" + round);  // its invalidation goes nowhere: the near cache must flush on resume
+      millisUntil(() -> reader.get("k"), "after" + round);
+    }
+  }
+
+  /** Kills the connections Redis tracks keys for (flag t), leaving the data connections alone. */
+  private long killTrackingClients() {
+    RedisClient client = RedisClient.create(server.uri());
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      long killed = 0;
+      for (String line : connection.sync().clientList().split("\r?\n")) {
+        String flags = line.replaceAll(".* flags=(\\S+) .*", "$1");
+        if (flags.contains("t")) {
+          killed += connection.sync().clientKill(io.lettuce.core.KillArgs.Builder
+              .id(Long.parseLong(line.replaceAll("^id=(\\d+) .*", "$1"))));
+        }
+      }
+      return killed;
+    } finally {
+      client.shutdown(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void preloadingAPatternFillsTheNearCache() {
     Cache<String, String> writer = plainCache("warm");
     for (int i = 0; i < 50; i++) {
