@@ -8,7 +8,9 @@ import io.lettuce.core.api.push.PushListener;
 import io.lettuce.core.api.push.PushMessage;
 import io.lettuce.core.resource.ClientResources;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,10 @@ import org.stratacache.jcache.store.near.Invalidations;
  * any client ({@code CLIENT TRACKING ON BCAST PREFIX}, RESP3 push messages). While the connection is
  * down the listener is suspended, since changes made meanwhile go unreported; once it is back and
  * tracking is on again, the listener resumes.
+ *
+ * <p>A connection can also die without closing (a firewall that forgets it, a cut cable): nothing
+ * arrives and nothing says so. A {@code PING} every timeout period checks that the connection still
+ * answers; while it does not, the listener is suspended too.
  */
 final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionStateListener {
 
@@ -30,15 +36,23 @@ final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionS
   private final String prefix;
   private final Invalidations<byte[]> listener;
   private final String maskedUri;
+  private final Duration timeout;
+  private final Object lock = new Object();
   private volatile boolean closed;
+  /** Tracking is on for the current connection (false from a disconnection until it is on again). */
+  private boolean tracked = true;
+  /** The last PING was answered in time. */
+  private boolean answering = true;
+  private ScheduledFuture<?> check;
 
   private KeyTracking(StatefulRedisConnection<byte[], byte[]> connection, ClientResources resources, String prefix,
-                      Invalidations<byte[]> listener, String maskedUri) {
+                      Invalidations<byte[]> listener, String maskedUri, Duration timeout) {
     this.connection = connection;
     this.resources = resources;
     this.prefix = prefix;
     this.listener = listener;
     this.maskedUri = maskedUri;
+    this.timeout = timeout;
   }
 
   /**
@@ -47,8 +61,8 @@ final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionS
    * @throws io.lettuce.core.RedisException when the server cannot track (before Redis 6, or RESP2)
    */
   static KeyTracking start(StatefulRedisConnection<byte[], byte[]> connection, ClientResources resources,
-                           String prefix, Invalidations<byte[]> listener, String maskedUri) {
-    KeyTracking tracking = new KeyTracking(connection, resources, prefix, listener, maskedUri);
+                           String prefix, Invalidations<byte[]> listener, String maskedUri, Duration timeout) {
+    KeyTracking tracking = new KeyTracking(connection, resources, prefix, listener, maskedUri, timeout);
     connection.addListener((PushListener) tracking);
     connection.addListener((RedisConnectionStateListener) tracking);
     try {
@@ -57,7 +71,64 @@ final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionS
       connection.close();
       throw e;
     }
+    tracking.scheduleCheck();
     return tracking;
+  }
+
+  private void scheduleCheck() {
+    synchronized (lock) {
+      if (!closed) {
+        check = resources.eventExecutorGroup().schedule(this::ping, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  /** PINGs the connection; a disconnected one is left to reconnection, which suspends and resumes itself. */
+  private void ping() {
+    if (closed) {
+      return;
+    }
+    if (!connection.isOpen()) {
+      scheduleCheck();
+      return;
+    }
+    connection.async().ping().toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((pong, failure) -> {
+          if (failure == null) {
+            answered();
+          } else {
+            silent(failure);
+          }
+          scheduleCheck();
+        });
+  }
+
+  private void answered() {
+    synchronized (lock) {
+      if (!answering) {
+        answering = true;
+        LOG.info("Tracking keys {} at {} answers again", prefix, maskedUri);
+        resumeIfTrusted();
+      }
+    }
+  }
+
+  private void silent(Throwable failure) {
+    synchronized (lock) {
+      if (answering && !closed) {
+        LOG.warn("Tracking keys {} at {} does not answer ({}): near cache off until it does", prefix, maskedUri,
+            failure.toString());
+      }
+      answering = false;
+      listener.suspend();
+    }
+  }
+
+  /** Resumes the listener when tracking is on and the connection answers; the caller holds the lock. */
+  private void resumeIfTrusted() {
+    if (tracked && answering && !closed) {
+      listener.resume();
+    }
   }
 
   @Override
@@ -86,12 +157,18 @@ final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionS
 
   @Override
   public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-    listener.suspend();
+    synchronized (lock) {
+      tracked = false;
+      listener.suspend();
+    }
   }
 
   @Override
   public void onRedisConnected(RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
-    listener.suspend();
+    synchronized (lock) {
+      tracked = false;
+      listener.suspend();
+    }
     retrack();
   }
 
@@ -103,7 +180,10 @@ final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionS
     connection.async().clientTracking(TrackingArgs.Builder.enabled().bcast().prefixes(prefix))
         .whenComplete((ok, failure) -> {
           if (failure == null || String.valueOf(failure.getMessage()).contains("overlap")) {
-            listener.resume();  // overlap: tracking survived on this connection
+            synchronized (lock) {  // overlap: tracking survived on this connection
+              tracked = true;
+              resumeIfTrusted();
+            }
           } else if (!closed) {
             LOG.debug("Tracking keys {} at {} not on yet: {}", prefix, maskedUri, failure.getMessage());
             resources.eventExecutorGroup().schedule(this::retrack, RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -113,7 +193,12 @@ final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionS
 
   @Override
   public void close() {
-    closed = true;
+    synchronized (lock) {
+      closed = true;
+      if (check != null) {
+        check.cancel(false);
+      }
+    }
     connection.close();
   }
 }

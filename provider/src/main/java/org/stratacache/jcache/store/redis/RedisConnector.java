@@ -179,7 +179,7 @@ public final class RedisConnector implements AutoCloseable {
     try {
       StatefulRedisConnection<byte[], byte[]> connection = client(tls).connect(ByteArrayCodec.INSTANCE,
           RedisTls.apply(RedisUris.parse(uri, timeout), tls));
-      return KeyTracking.start(connection, resources, prefix, listener, masked);
+      return KeyTracking.start(connection, resources, prefix, listener, masked, timeout);
     } catch (RuntimeException e) {
       throw new StoreAccessException("Cannot track keys " + prefix + "* at " + masked + " for a near cache (Redis 6 "
           + "or later is needed): " + e.getMessage(), e);

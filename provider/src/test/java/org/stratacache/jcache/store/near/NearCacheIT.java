@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.jcache.testing.SilentLink;
 
 /** A near cache in front of a real Redis, with a second cache manager writing as another JVM would. */
 class NearCacheIT {
@@ -230,16 +231,43 @@ class NearCacheIT {
     Cache<String, String> writer = plainCache("cut");
     for (int round = 0; round < 5; round++) {
       writer.put("k", "before" + round);
-      millisUntil(() -> reader.get("k"), "before" + round);
-      StrataCache<?, ?> strata = reader.unwrap(StrataCache.class);
-      long hits = strata.storeMetrics().nearHits();
-      millisUntil(() -> {
-        reader.get("k");
-        return strata.storeMetrics().nearHits() > hits;  // the copy is held now
-      }, true);
+      readUntilHeld(reader, "k", "before" + round);
       assertThat(killTrackingClients()).as("tracking connections killed").isEqualTo(1);
       writer.put("k", "after" + round);  // its invalidation goes nowhere: the near cache must flush on resume
       millisUntil(() -> reader.get("k"), "after" + round);
+    }
+  }
+
+  /** Reads {@code key} until {@code value} is served from memory. */
+  private static void readUntilHeld(Cache<String, String> cache, String key, String value) throws Exception {
+    millisUntil(() -> cache.get(key), value);
+    StrataCache<?, ?> strata = cache.unwrap(StrataCache.class);
+    long hits = strata.storeMetrics().nearHits();
+    millisUntil(() -> value.equals(cache.get(key)) && strata.storeMetrics().nearHits() > hits, true);
+  }
+
+  private static String readOrUnreachable(Cache<String, String> cache, String key) {
+    try {
+      return String.valueOf(cache.get(key));
+    } catch (CacheException unreachable) {
+      return "unreachable";
+    }
+  }
+
+  @Test
+  void aTrackingConnectionThatGoesSilentStopsServingFromMemory() throws Exception {
+    try (SilentLink link = SilentLink.to(server.port())) {
+      Cache<String, String> reader = near.createCache("silent", StrataConfiguration.builder(String.class, String.class)
+          .redisUri(link.uri()).nearCacheMaximumSize(100).redisTimeout(java.time.Duration.ofMillis(500)).build());
+      Cache<String, String> writer = plainCache("silent");
+      writer.put("k", "before");
+      readUntilHeld(reader, "k", "before");
+      link.goSilent();  // no reset, no close: only a PING can tell
+      writer.put("k", "after");  // its invalidation is lost on the way
+      millisUntil(() -> readOrUnreachable(reader, "k"), "unreachable");
+      link.cut();
+      millisUntil(() -> readOrUnreachable(reader, "k"), "after");
+      readUntilHeld(reader, "k", "after");
     }
   }
 
