@@ -1,6 +1,7 @@
 package org.stratacache.jcache.store.redis;
 
 import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -10,6 +11,7 @@ import io.lettuce.core.resource.ClientResources;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import org.stratacache.jcache.store.near.Invalidations;
  *
  * <p>A connection can also die without closing (a firewall that forgets it, a cut cable): nothing
  * arrives and nothing says so. A {@code PING} every timeout period checks that the connection still
- * answers; while it does not, the listener is suspended too.
+ * answers (an error reply, such as an ACL refusal, is an answer too); while it does not, the listener
+ * is suspended too.
  */
 final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionStateListener {
 
@@ -94,13 +97,20 @@ final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionS
     }
     connection.async().ping().toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete((pong, failure) -> {
-          if (failure == null) {
+          if (failure == null || isReply(failure)) {
             answered();
           } else {
             silent(failure);
           }
           scheduleCheck();
         });
+  }
+
+  /** An error reply (a user the ACL does not let PING) proves the connection alive as well as PONG. */
+  private static boolean isReply(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+        : failure;
+    return cause instanceof RedisCommandExecutionException;
   }
 
   private void answered() {

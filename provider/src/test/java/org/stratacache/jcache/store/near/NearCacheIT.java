@@ -271,6 +271,31 @@ class NearCacheIT {
     }
   }
 
+  @Test
+  void aUserWhoMayNotPingStillGetsANearCache() throws Exception {
+    RedisClient client = RedisClient.create(server.uri());
+    try (StatefulRedisConnection<String, String> admin = client.connect()) {
+      assertThat(admin.sync().aclSetuser("noping", io.lettuce.core.AclSetuserArgs.Builder.on().addPassword("secret")
+          .allKeys().allChannels().allCommands().removeCommand(io.lettuce.core.protocol.CommandType.PING)))
+          .isEqualTo("OK");
+      Cache<String, String> cache = near.createCache("noping", StrataConfiguration.builder(String.class, String.class)
+          .redisUri("redis://noping:secret@127.0.0.1:" + server.port()).nearCacheMaximumSize(100)
+          .redisTimeout(java.time.Duration.ofMillis(500)).build());
+      cache.put("k", "v");
+      readUntilHeld(cache, "k", "v");
+      millisUntil(() -> refusedPings(admin) >= 2, true);  // the health check was refused twice (NOPERM)
+      readUntilHeld(cache, "k", "v");  // a refusal is an answer: the connection is alive
+    } finally {
+      client.shutdown(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  /** PINGs the ACL refused, from the ACL log (Redis 6 and later). */
+  private static long refusedPings(StatefulRedisConnection<String, String> admin) {
+    return admin.sync().aclLog().stream().filter(entry -> "ping".equals(entry.get("object")))
+        .mapToLong(entry -> ((Number) entry.get("count")).longValue()).sum();
+  }
+
   /** Kills the connections Redis tracks keys for (flag t), leaving the data connections alone. */
   private long killTrackingClients() {
     RedisClient client = RedisClient.create(server.uri());
