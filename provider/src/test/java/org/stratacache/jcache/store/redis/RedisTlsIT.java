@@ -166,10 +166,11 @@ class RedisTlsIT {
   }
 
   @Test
-  void theKeyPasswordNeverAppearsInAFailure() {
+  void aWrongKeystorePasswordFailsCreateCacheWithoutShowingIt() {
     assertThatThrownBy(() -> createRiding("wrong-keystore-password", mutual.tlsUri("", "127.0.0.1"), trusted()
         .keystoreFile(certificates.clientKeystore().toString()).keyPassword("not-the-password")))
-        .isInstanceOf(CacheException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("redis-tls.keystore-file")
         .satisfies(e -> assertThat(stackText(e)).doesNotContain("not-the-password"));
   }
 
