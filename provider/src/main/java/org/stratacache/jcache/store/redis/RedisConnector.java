@@ -11,6 +11,7 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.store.StoreAccessException;
 import org.stratacache.jcache.store.near.Invalidations;
@@ -146,6 +148,32 @@ public final class RedisConnector implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new StoreAccessException("Cannot track keys " + prefix + "* at " + masked + " for a near cache (Redis 6 "
           + "or later is needed): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens a pub/sub connection of its own for a cache's events: its channel and the expirations of
+   * the URI's database.
+   *
+   * @throws IllegalArgumentException for a Redis Cluster (keyspace notifications are per node)
+   * @throws StoreAccessException     when Redis cannot be reached or refuses to subscribe
+   */
+  EventSubscription subscribe(String uri, Duration timeout, String channel, Consumer<byte[]> onEvent,
+                              Consumer<byte[]> onExpired) {
+    if (RedisUris.isCluster(uri)) {
+      throw new IllegalArgumentException("remote-events needs a standalone or Sentinel Redis, not a Redis Cluster");
+    }
+    String masked = RedisUris.mask(uri);
+    RedisConnection commands = connection(uri, timeout);
+    try {
+      RedisURI redisUri = RedisUris.parse(uri, timeout);
+      StatefulRedisPubSubConnection<byte[], byte[]> connection = client.connectPubSub(ByteArrayCodec.INSTANCE,
+          redisUri);
+      return EventSubscription.start(connection, commands, resources, channel, redisUri.getDatabase(), onEvent,
+          onExpired);
+    } catch (RuntimeException e) {
+      throw new StoreAccessException("Cannot subscribe to " + channel + " at " + masked + " for remote events: "
+          + e.getMessage(), e);
     }
   }
 

@@ -6,7 +6,9 @@ import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.ValueCodec;
 import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.store.RemoteEvents;
 import org.stratacache.jcache.store.Store;
+import org.stratacache.jcache.store.StoreAccessException;
 import org.stratacache.jcache.store.StoreEventSink;
 import org.stratacache.jcache.store.StoreProvider;
 import org.stratacache.jcache.store.memory.MemoryStore;
@@ -48,10 +50,8 @@ public final class RedisStoreProvider implements StoreProvider {
   private <K, V> Store<K, V> connect(String cacheName, StrataConfiguration<K, V> configuration) {
     RedisConnection connection = connector.connection(configuration.getRedisUri(), configuration.getRedisTimeout());
     KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
-    KeyCodec<K> keys = new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(),
-        serializer);
-    ValueCodec values = new ValueCodec(serializer, configuration.getCompressionThreshold(),
-        configuration.getCompressionLevel());
+    KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
+    ValueCodec values = valueCodec(configuration, serializer);
     String uri = configuration.getRedisUri();
     RedisStore<K, V> store = new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
         configuration.getCorruptValuePolicy(),
@@ -59,6 +59,31 @@ public final class RedisStoreProvider implements StoreProvider {
     long nearSize = configuration.getNearCacheMaximumSize();
     return nearSize == 0 ? store
         : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), configuration.getTicker());
+  }
+
+  private static <K> KeyCodec<K> keyCodec(String cacheName, StrataConfiguration<K, ?> configuration,
+                                          KryoSerializer serializer) {
+    return new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(), serializer);
+  }
+
+  private static ValueCodec valueCodec(StrataConfiguration<?, ?> configuration, KryoSerializer serializer) {
+    return new ValueCodec(serializer, configuration.getCompressionThreshold(), configuration.getCompressionLevel());
+  }
+
+  /**
+   * Events shared over Redis pub/sub, encoded as the cache's store encodes keys and values.
+   *
+   * @throws StoreAccessException when Redis cannot be reached now
+   */
+  @Override
+  public <K, V> RemoteEvents<K, V> remoteEvents(String cacheName, StrataConfiguration<K, V> configuration) {
+    String uri = configuration.getRedisUri();
+    RedisConnection connection = connector.connection(uri, configuration.getRedisTimeout());
+    KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
+    KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
+    return new RedisEvents<>(cacheName, connection, keys, valueCodec(configuration, serializer),
+        configuration.getValueType(), events -> connector.subscribe(uri, configuration.getRedisTimeout(),
+            RedisEvents.channel(keys), events::onEvent, events::onExpired));
   }
 
   @Override

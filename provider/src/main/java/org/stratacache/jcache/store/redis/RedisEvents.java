@@ -1,0 +1,166 @@
+package org.stratacache.jcache.store.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import javax.cache.event.EventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stratacache.jcache.codec.CodecException;
+import org.stratacache.jcache.codec.ValueCodec;
+import org.stratacache.jcache.store.RemoteEvents;
+
+/**
+ * The events of one Redis cache shared between JVMs over Redis pub/sub. A write goes out as one
+ * {@code PUBLISH} on {@code <prefix>:<cache>:events}, sent on the cache's regular connection right
+ * after the write's reply and never awaited, so it adds no round trip to the writer. Incoming
+ * messages of this cache's own origin are skipped (its listeners heard them locally); expirations
+ * come from Redis keyspace notifications, filtered to the cache's namespace, and carry no values.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class RedisEvents<K, V> implements RemoteEvents<K, V> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedisEvents.class);
+
+  private final String cacheName;
+  private final RedisConnection redis;
+  private final KeyCodec<K> keys;
+  private final ValueCodec values;
+  private final Class<V> valueType;
+  private final byte[] channel;
+  private final long origin = UUID.randomUUID().getLeastSignificantBits();
+  private final Function<RedisEvents<K, V>, EventSubscription> subscriber;
+  private final LongAdder dropped = new LongAdder();
+  private volatile Receiver<K, V> receiver;
+  private volatile EventSubscription subscription;
+
+  /**
+   * Events of one cache.
+   *
+   * @param subscriber opens the subscription that feeds {@link #onEvent} and {@link #onExpired}
+   */
+  RedisEvents(String cacheName, RedisConnection redis, KeyCodec<K> keys, ValueCodec values, Class<V> valueType,
+              Function<RedisEvents<K, V>, EventSubscription> subscriber) {
+    this.cacheName = cacheName;
+    this.redis = redis;
+    this.keys = keys;
+    this.values = values;
+    this.valueType = valueType;
+    this.channel = channel(keys).getBytes(StandardCharsets.UTF_8);
+    this.subscriber = subscriber;
+  }
+
+  /** The pub/sub channel of a cache's events: its namespace followed by {@code events}. */
+  static String channel(KeyCodec<?> keys) {
+    return keys.namespace() + "events";
+  }
+
+  @Override
+  public void publish(EventType type, K key, V value, V oldValue) {
+    byte[] message;
+    try {
+      message = new EventMessage(origin, type, keys.encode(key), value == null ? null : values.encode(value),
+          oldValue == null ? null : values.encode(oldValue)).encode();
+    } catch (CodecException e) {
+      dropped.increment();
+      LOG.warn("Cannot tell other JVMs of {} of key '{}' in cache '{}': {}", type, key, cacheName, e.getMessage());
+      return;
+    }
+    redis.commands().publish(channel, message).whenComplete((receivers, failure) -> {
+      if (failure != null) {
+        dropped.increment();
+        LOG.debug("Lost the {} event of key '{}' in cache '{}': {}", type, key, cacheName, failure.getMessage());
+      }
+    });
+  }
+
+  @Override
+  public void start(Receiver<K, V> events) {
+    this.receiver = events;
+    this.subscription = subscriber.apply(this);
+  }
+
+  /** A message on the event channel, on the pub/sub connection's thread. */
+  void onEvent(byte[] bytes) {
+    Receiver<K, V> events = receiver;
+    EventMessage message;
+    try {
+      message = EventMessage.decode(bytes);
+    } catch (CodecException e) {
+      LOG.warn("Ignored a message on the event channel of cache '{}' at {}: {}", cacheName, redis.maskedUri(),
+          e.getMessage());
+      return;
+    }
+    if (message.origin() == origin || events == null || !events.hears(message.type())) {
+      return;
+    }
+    K key = key(message.key());
+    if (key == null) {
+      return;
+    }
+    V value = value(key, message.value());
+    V oldValue = value(key, message.oldValue());
+    if (message.type() != EventType.REMOVED && value == null) {
+      return;  // the new value cannot be read here: an event without it would be wrong
+    }
+    events.receive(message.type(), key, value, oldValue, oldValue != null);
+  }
+
+  /** An expired Redis key of the cache's database, on the pub/sub connection's thread. */
+  void onExpired(byte[] redisKey) {
+    Receiver<K, V> events = receiver;
+    if (events == null || !events.hears(EventType.EXPIRED) || !keys.inNamespace(redisKey)
+        || !keys.isEntryKey(redisKey)) {
+      return;
+    }
+    K key = key(redisKey);
+    if (key != null) {
+      events.receive(EventType.EXPIRED, key, null, null, false);
+    }
+  }
+
+  private K key(byte[] redisKey) {
+    try {
+      return keys.decode(redisKey);
+    } catch (CodecException e) {
+      LOG.warn("Ignored an event of cache '{}' for an unreadable key {}: {}", cacheName, keys.printable(redisKey),
+          e.getMessage());
+      return null;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private V value(K key, byte[] raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      Object value = values.decode(raw);
+      if (valueType.isInstance(value)) {
+        return (V) value;
+      }
+      LOG.warn("Ignored the value in an event of key '{}' in cache '{}': a {}, not a {}", key, cacheName,
+          value.getClass().getName(), valueType.getName());
+    } catch (CodecException e) {
+      LOG.warn("Ignored the value in an event of key '{}' in cache '{}': {}", key, cacheName, e.getMessage());
+    }
+    return null;
+  }
+
+  @Override
+  public long dropped() {
+    return dropped.sum();
+  }
+
+  @Override
+  public void close() {
+    receiver = null;
+    EventSubscription open = subscription;
+    if (open != null) {
+      open.close();
+    }
+  }
+}
