@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
@@ -173,6 +175,21 @@ class RemoteEventsIT {
     List<String> resumed = heard.until("CREATED last=3");
     assertThat(resumed).isNotEmpty();
     assertThat(heard.until("EXPIRED last=null")).as("expirations are on again").isNotEmpty();
+  }
+
+  @Test
+  void aSecondJvmIsHeard() throws Exception {
+    Heard heard = new Heard();
+    jvmB.createCache("jvms", shared("strata").build()).registerCacheEntryListener(heard.configuration(null, true));
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), RemoteWriter.class.getName(), server.uri(), "jvms")
+        .redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).as(output).isZero();
+
+    assertThat(heard.take(3)).containsExactly("CREATED k=from another JVM", "UPDATED k=again old=from another JVM",
+        "REMOVED k=again old=again");
   }
 
   @Test
