@@ -16,6 +16,7 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.testing.RedisServer;
@@ -175,6 +176,25 @@ class RemoteEventsIT {
     List<String> resumed = heard.until("CREATED last=3");
     assertThat(resumed).isNotEmpty();
     assertThat(heard.until("EXPIRED last=null")).as("expirations are on again").isNotEmpty();
+  }
+
+  @Test
+  void cachesCreatedWhileRedisIsAwayShareTheirEventsOnceItAnswers() throws Exception {
+    server.stop();
+    StrataConfiguration<String, String> tolerant = shared("strata").resiliencePolicy(ResiliencePolicy.LOCAL_FALLBACK)
+        .redisTimeout(java.time.Duration.ofMillis(300)).build();
+    Cache<String, String> writer = jvmA.createCache("late", tolerant);
+    Heard heard = new Heard();
+    jvmB.createCache("late", tolerant).registerCacheEntryListener(heard.configuration(null, false));
+
+    server.restart();
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    for (int i = 0; heard.rest().stream().noneMatch(event -> event.startsWith("CREATED late")); i++) {
+      assertThat(System.nanoTime()).as("no event heard 15 s after Redis came").isLessThan(deadline);
+      writer.put("late" + i, "1");
+      Thread.sleep(50);
+    }
   }
 
   @Test

@@ -2,14 +2,19 @@ package org.stratacache.jcache.store.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.cache.event.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.codec.ValueCodec;
 import org.stratacache.jcache.store.RemoteEvents;
+import org.stratacache.jcache.store.StoreAccessException;
 
 /**
  * The events of one Redis cache shared between JVMs over Redis pub/sub. A write goes out as one
@@ -24,28 +29,41 @@ import org.stratacache.jcache.store.RemoteEvents;
 final class RedisEvents<K, V> implements RemoteEvents<K, V> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisEvents.class);
+  private static final long RETRY_SECONDS = 1;
 
   private final String cacheName;
-  private final RedisConnection redis;
+  private final Supplier<RedisConnection> connect;
   private final KeyCodec<K> keys;
   private final ValueCodec values;
   private final Class<V> valueType;
   private final byte[] channel;
   private final long origin = UUID.randomUUID().getLeastSignificantBits();
   private final Function<RedisEvents<K, V>, EventSubscription> subscriber;
+  private final boolean failFast;
+  private final Executor background;
   private final LongAdder dropped = new LongAdder();
+  private volatile RedisConnection redis;
   private volatile Receiver<K, V> receiver;
   private volatile EventSubscription subscription;
+  private volatile boolean closed;
 
   /**
    * Events of one cache.
    *
+   * @param connect    the cache's regular connection, to publish on; throws {@link StoreAccessException}
+   *                   when Redis is away
    * @param subscriber opens the subscription that feeds {@link #onEvent} and {@link #onExpired}
+   * @param failFast   whether {@link #start} fails when Redis is away, rather than trying again in the
+   *                   background (as the {@code fail} resilience policy wants)
+   * @param background runs the attempts to connect later
    */
-  RedisEvents(String cacheName, RedisConnection redis, KeyCodec<K> keys, ValueCodec values, Class<V> valueType,
-              Function<RedisEvents<K, V>, EventSubscription> subscriber) {
+  RedisEvents(String cacheName, Supplier<RedisConnection> connect, KeyCodec<K> keys, ValueCodec values,
+              Class<V> valueType, Function<RedisEvents<K, V>, EventSubscription> subscriber, boolean failFast,
+              Executor background) {
     this.cacheName = cacheName;
-    this.redis = redis;
+    this.connect = connect;
+    this.failFast = failFast;
+    this.background = background;
     this.keys = keys;
     this.values = values;
     this.valueType = valueType;
@@ -60,6 +78,11 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
 
   @Override
   public void publish(EventType type, K key, V value, V oldValue) {
+    RedisConnection connection = redis;
+    if (connection == null) {
+      dropped.increment();  // not connected yet: nobody can hear it anyway
+      return;
+    }
     byte[] message;
     try {
       message = new EventMessage(origin, type, keys.encode(key), value == null ? null : values.encode(value),
@@ -69,7 +92,7 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
       LOG.warn("Cannot tell other JVMs of {} of key '{}' in cache '{}': {}", type, key, cacheName, e.getMessage());
       return;
     }
-    redis.commands().publish(channel, message).whenComplete((receivers, failure) -> {
+    connection.commands().publish(channel, message).whenComplete((receivers, failure) -> {
       if (failure != null) {
         dropped.increment();
         LOG.debug("Lost the {} event of key '{}' in cache '{}': {}", type, key, cacheName, failure.getMessage());
@@ -77,10 +100,45 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
     });
   }
 
+  /**
+   * Connects and subscribes; when Redis is away, fails or (not {@code failFast}) tries again every
+   * {@value #RETRY_SECONDS} s in the background, dropping this cache's events until it succeeds.
+   *
+   * @throws StoreAccessException when Redis is away and {@code failFast}
+   */
   @Override
   public void start(Receiver<K, V> events) {
     this.receiver = events;
-    this.subscription = subscriber.apply(this);
+    try {
+      connect();
+    } catch (StoreAccessException e) {
+      if (failFast) {
+        throw e;
+      }
+      LOG.warn("Events of cache '{}' are not shared until Redis answers: {}", cacheName, e.getMessage());
+      retryLater();
+    }
+  }
+
+  private synchronized void connect() {
+    if (closed) {
+      return;
+    }
+    RedisConnection connection = connect.get();
+    subscription = subscriber.apply(this);
+    redis = connection;
+  }
+
+  private void retryLater() {
+    CompletableFuture.runAsync(() -> {
+      try {
+        connect();
+        LOG.info("Events of cache '{}' are shared from now on", cacheName);
+      } catch (StoreAccessException e) {
+        LOG.debug("Events of cache '{}' still not shared: {}", cacheName, e.getMessage());
+        retryLater();
+      }
+    }, CompletableFuture.delayedExecutor(RETRY_SECONDS, TimeUnit.SECONDS, background));
   }
 
   /** A message on the event channel, on the pub/sub connection's thread. */
@@ -90,8 +148,7 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
     try {
       message = EventMessage.decode(bytes);
     } catch (CodecException e) {
-      LOG.warn("Ignored a message on the event channel of cache '{}' at {}: {}", cacheName, redis.maskedUri(),
-          e.getMessage());
+      LOG.warn("Ignored a message on the event channel of cache '{}': {}", cacheName, e.getMessage());
       return;
     }
     if (message.origin() == origin || events == null || !events.hears(message.type())) {
@@ -156,8 +213,10 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     receiver = null;
+    redis = null;
     EventSubscription open = subscription;
     if (open != null) {
       open.close();

@@ -1,10 +1,12 @@
 package org.stratacache.jcache.store.redis;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.stratacache.jcache.codec.KryoCopier;
 import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.ValueCodec;
 import org.stratacache.jcache.configuration.RedisUris;
+import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.store.RemoteEvents;
 import org.stratacache.jcache.store.Store;
@@ -71,19 +73,21 @@ public final class RedisStoreProvider implements StoreProvider {
   }
 
   /**
-   * Events shared over Redis pub/sub, encoded as the cache's store encodes keys and values.
+   * Events shared over Redis pub/sub, encoded as the cache's store encodes keys and values. When
+   * Redis is away they are shared once it answers, unless the resilience policy is {@code fail}.
    *
-   * @throws StoreAccessException when Redis cannot be reached now
+   * @throws StoreAccessException (when started) if Redis cannot be reached and the policy is {@code fail}
    */
   @Override
   public <K, V> RemoteEvents<K, V> remoteEvents(String cacheName, StrataConfiguration<K, V> configuration) {
     String uri = configuration.getRedisUri();
-    RedisConnection connection = connector.connection(uri, configuration.getRedisTimeout());
+    Duration timeout = configuration.getRedisTimeout();
     KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
     KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
-    return new RedisEvents<>(cacheName, connection, keys, valueCodec(configuration, serializer),
-        configuration.getValueType(), events -> connector.subscribe(uri, configuration.getRedisTimeout(),
-            RedisEvents.channel(keys), events::onEvent, events::onExpired));
+    return new RedisEvents<>(cacheName, () -> connector.connection(uri, timeout), keys,
+        valueCodec(configuration, serializer), configuration.getValueType(),
+        events -> connector.subscribe(uri, timeout, RedisEvents.channel(keys), events::onEvent, events::onExpired),
+        configuration.getResiliencePolicy() == ResiliencePolicy.FAIL, background);
   }
 
   @Override
