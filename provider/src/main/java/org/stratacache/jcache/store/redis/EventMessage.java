@@ -31,6 +31,12 @@ record EventMessage(long origin, EventType type, byte[] key, byte[] value, byte[
     return buffer.array();
   }
 
+  /** Whether {@code bytes} are a message of this format sent by {@code origin}, reading only its header. */
+  static boolean isFrom(long origin, byte[] bytes) {
+    return bytes.length >= 2 + Long.BYTES && bytes[0] == FORMAT && ByteBuffer.wrap(bytes, 2, Long.BYTES).getLong()
+        == origin;
+  }
+
   /**
    * The message in {@code bytes}.
    *

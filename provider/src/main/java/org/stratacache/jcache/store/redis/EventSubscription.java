@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pub/sub connection of its own on which one cache hears its event channel and the expirations
- * of its database ({@code __keyevent@<db>__:expired}, filtered by the cache's namespace later).
- * Expirations need {@code notify-keyspace-events} to hold {@code E} and {@code x}: it is checked,
+ * A pub/sub connection of its own on which one cache hears its event channel
+ * ({@code <namespace>events}) and the expirations of its own keys: a pattern subscription to
+ * {@code __keyspace@<db>__:<namespace>*}, so Redis sends each cache only its own expirations.
+ * Expirations need {@code notify-keyspace-events} to hold {@code K} and {@code x}: it is checked,
  * and set with {@code CONFIG SET} when missing, at start and after every reconnection (a restarted
  * Redis forgets it); a refusal is logged once as a warning. Lettuce subscribes again by itself
  * after a reconnection; messages published meanwhile are lost.
@@ -32,45 +33,55 @@ final class EventSubscription extends RedisPubSubAdapter<byte[], byte[]>
   private static final Logger LOG = LoggerFactory.getLogger(EventSubscription.class);
   private static final String NOTIFY = "notify-keyspace-events";
   private static final long RETRY_MILLIS = 100;
+  private static final byte[] EXPIRED = "expired".getBytes(StandardCharsets.US_ASCII);
 
   private final StatefulRedisPubSubConnection<byte[], byte[]> connection;
   private final RedisConnection commands;
   private final ClientResources resources;
   private final byte[] eventChannel;
-  private final byte[] expiredChannel;
+  private final byte[] keyspacePattern;
+  private final int keyspacePrefixLength;
   private final Consumer<byte[]> onEvent;
   private final Consumer<byte[]> onExpired;
   private volatile boolean refusalLogged;
   private volatile boolean closed;
 
   private EventSubscription(StatefulRedisPubSubConnection<byte[], byte[]> connection, RedisConnection commands,
-                            ClientResources resources, String eventChannel, int database, Consumer<byte[]> onEvent,
+                            ClientResources resources, String namespace, int database, Consumer<byte[]> onEvent,
                             Consumer<byte[]> onExpired) {
     this.connection = connection;
     this.commands = commands;
     this.resources = resources;
-    this.eventChannel = eventChannel.getBytes(StandardCharsets.UTF_8);
-    this.expiredChannel = ("__keyevent@" + database + "__:expired").getBytes(StandardCharsets.US_ASCII);
+    this.eventChannel = channel(namespace).getBytes(StandardCharsets.UTF_8);
+    String keyspace = "__keyspace@" + database + "__:";
+    this.keyspacePrefixLength = keyspace.length();
+    this.keyspacePattern = (keyspace + namespace + "*").getBytes(StandardCharsets.UTF_8);
     this.onEvent = onEvent;
     this.onExpired = onExpired;
+  }
+
+  /** The pub/sub channel of a cache's events: its namespace followed by {@code events}. */
+  static String channel(String namespace) {
+    return namespace + "events";
   }
 
   /**
    * Subscribes {@code connection}, which this object owns from now on, and waits for the
    * subscription within the command timeout.
    *
-   * @param commands the cache's regular connection, for {@code CONFIG}
+   * @param commands  the cache's regular connection, for {@code CONFIG}
+   * @param namespace the cache's key namespace (no glob characters: {@link KeyCodec} escapes them)
    */
   static EventSubscription start(StatefulRedisPubSubConnection<byte[], byte[]> connection, RedisConnection commands,
-                                 ClientResources resources, String eventChannel, int database,
+                                 ClientResources resources, String namespace, int database,
                                  Consumer<byte[]> onEvent, Consumer<byte[]> onExpired) {
-    EventSubscription subscription = new EventSubscription(connection, commands, resources, eventChannel, database,
+    EventSubscription subscription = new EventSubscription(connection, commands, resources, namespace, database,
         onEvent, onExpired);
     connection.addListener((RedisPubSubAdapter<byte[], byte[]>) subscription);
     connection.addListener((RedisConnectionStateListener) subscription);
     try {
-      commands.await(connection.async().subscribe(subscription.eventChannel, subscription.expiredChannel),
-          "SUBSCRIBE");
+      commands.await(connection.async().subscribe(subscription.eventChannel), "SUBSCRIBE");
+      commands.await(connection.async().psubscribe(subscription.keyspacePattern), "PSUBSCRIBE");
       commands.await(subscription.ensureNotifications(), "CONFIG " + NOTIFY);
     } catch (RuntimeException e) {
       connection.close();
@@ -83,8 +94,13 @@ final class EventSubscription extends RedisPubSubAdapter<byte[], byte[]>
   public void message(byte[] channel, byte[] message) {
     if (Arrays.equals(channel, eventChannel)) {
       onEvent.accept(message);
-    } else if (Arrays.equals(channel, expiredChannel)) {
-      onExpired.accept(message);
+    }
+  }
+
+  @Override
+  public void message(byte[] pattern, byte[] channel, byte[] message) {
+    if (Arrays.equals(pattern, keyspacePattern) && Arrays.equals(message, EXPIRED)) {
+      onExpired.accept(Arrays.copyOfRange(channel, keyspacePrefixLength, channel.length));
     }
   }
 
@@ -92,10 +108,10 @@ final class EventSubscription extends RedisPubSubAdapter<byte[], byte[]>
   private CompletionStage<Void> ensureNotifications() {
     return commands.commands().configGet(NOTIFY).thenCompose(current -> {
       String flags = current.getOrDefault(NOTIFY, "");
-      if (flags.contains("E") && (flags.contains("x") || flags.contains("A"))) {
+      if (flags.contains("K") && (flags.contains("x") || flags.contains("A"))) {
         return CompletableFuture.completedFuture("OK");
       }
-      return commands.commands().configSet(NOTIFY, flags + "Ex");
+      return commands.commands().configSet(NOTIFY, flags + "Kx");
     }).handle((ok, failure) -> {
       if (failure != null) {
         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
@@ -112,7 +128,7 @@ final class EventSubscription extends RedisPubSubAdapter<byte[], byte[]>
   private void refused(Throwable cause) {
     if (!refusalLogged) {
       refusalLogged = true;
-      LOG.warn("Expirations are not heard on {} at {}: Redis refused to turn on {} ({}); set {} to include 'Ex' in "
+      LOG.warn("Expirations are not heard on {} at {}: Redis refused to turn on {} ({}); set {} to include 'Kx' in "
           + "the Redis configuration", new String(eventChannel, StandardCharsets.UTF_8), commands.maskedUri(), NOTIFY,
           cause.getMessage(), NOTIFY.toLowerCase(Locale.ROOT));
     }

@@ -153,12 +153,12 @@ public final class RedisConnector implements AutoCloseable {
 
   /**
    * Opens a pub/sub connection of its own for a cache's events: its channel and the expirations of
-   * the URI's database.
+   * its keys in the URI's database.
    *
    * @throws IllegalArgumentException for a Redis Cluster (keyspace notifications are per node)
    * @throws StoreAccessException     when Redis cannot be reached or refuses to subscribe
    */
-  EventSubscription subscribe(String uri, Duration timeout, String channel, Consumer<byte[]> onEvent,
+  EventSubscription subscribe(String uri, Duration timeout, String namespace, Consumer<byte[]> onEvent,
                               Consumer<byte[]> onExpired) {
     if (RedisUris.isCluster(uri)) {
       throw new IllegalArgumentException("remote-events needs a standalone or Sentinel Redis, not a Redis Cluster");
@@ -169,10 +169,10 @@ public final class RedisConnector implements AutoCloseable {
       RedisURI redisUri = RedisUris.parse(uri, timeout);
       StatefulRedisPubSubConnection<byte[], byte[]> connection = client.connectPubSub(ByteArrayCodec.INSTANCE,
           redisUri);
-      return EventSubscription.start(connection, commands, resources, channel, redisUri.getDatabase(), onEvent,
+      return EventSubscription.start(connection, commands, resources, namespace, redisUri.getDatabase(), onEvent,
           onExpired);
     } catch (RuntimeException e) {
-      throw new StoreAccessException("Cannot subscribe to " + channel + " at " + masked + " for remote events: "
+      throw new StoreAccessException("Cannot subscribe to the events of " + namespace + "* at " + masked + ": "
           + e.getMessage(), e);
     }
   }

@@ -67,13 +67,8 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
     this.keys = keys;
     this.values = values;
     this.valueType = valueType;
-    this.channel = channel(keys).getBytes(StandardCharsets.UTF_8);
+    this.channel = EventSubscription.channel(keys.namespace()).getBytes(StandardCharsets.UTF_8);
     this.subscriber = subscriber;
-  }
-
-  /** The pub/sub channel of a cache's events: its namespace followed by {@code events}. */
-  static String channel(KeyCodec<?> keys) {
-    return keys.namespace() + "events";
   }
 
   @Override
@@ -144,6 +139,9 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
   /** A message on the event channel, on the pub/sub connection's thread. */
   void onEvent(byte[] bytes) {
     Receiver<K, V> events = receiver;
+    if (events == null || EventMessage.isFrom(origin, bytes)) {
+      return;  // closed, or this cache's own write: its listeners heard it already
+    }
     EventMessage message;
     try {
       message = EventMessage.decode(bytes);
@@ -151,7 +149,7 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
       LOG.warn("Ignored a message on the event channel of cache '{}': {}", cacheName, e.getMessage());
       return;
     }
-    if (message.origin() == origin || events == null || !events.hears(message.type())) {
+    if (!events.hears(message.type())) {
       return;
     }
     K key = key(message.key());
@@ -166,7 +164,7 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
     events.receive(message.type(), key, value, oldValue, oldValue != null);
   }
 
-  /** An expired Redis key of the cache's database, on the pub/sub connection's thread. */
+  /** An expired Redis key of the cache's namespace, on the pub/sub connection's thread. */
   void onExpired(byte[] redisKey) {
     Receiver<K, V> events = receiver;
     if (events == null || !events.hears(EventType.EXPIRED) || !keys.inNamespace(redisKey)

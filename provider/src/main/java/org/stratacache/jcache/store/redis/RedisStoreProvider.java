@@ -86,7 +86,7 @@ public final class RedisStoreProvider implements StoreProvider {
     KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
     return new RedisEvents<>(cacheName, () -> connector.connection(uri, timeout), keys,
         valueCodec(configuration, serializer), configuration.getValueType(),
-        events -> connector.subscribe(uri, timeout, RedisEvents.channel(keys), events::onEvent, events::onExpired),
+        events -> connector.subscribe(uri, timeout, keys.namespace(), events::onEvent, events::onExpired),
         configuration.getResiliencePolicy() == ResiliencePolicy.FAIL, background);
   }
 

@@ -27,6 +27,15 @@ class EventMessageTest {
   }
 
   @Test
+  void theOriginIsReadFromTheHeaderAlone() {
+    byte[] message = new EventMessage(42L, EventType.CREATED, bytes("k"), bytes("v"), null).encode();
+    assertThat(EventMessage.isFrom(42L, message)).isTrue();
+    assertThat(EventMessage.isFrom(43L, message)).isFalse();
+    assertThat(EventMessage.isFrom(42L, Arrays.copyOf(message, 9))).isFalse();
+    assertThat(EventMessage.isFrom(0L, new byte[0])).isFalse();
+  }
+
+  @Test
   void absentValuesStayAbsentAndEmptyOnesEmpty() {
     EventMessage read = EventMessage.decode(new EventMessage(-1L, EventType.REMOVED, bytes("k"), null, new byte[0])
         .encode());
