@@ -9,7 +9,6 @@ import io.lettuce.core.resource.ClientResources;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -128,9 +127,9 @@ final class EventSubscription extends RedisPubSubAdapter<byte[], byte[]>
   private void refused(Throwable cause) {
     if (!refusalLogged) {
       refusalLogged = true;
-      LOG.warn("Expirations are not heard on {} at {}: Redis refused to turn on {} ({}); set {} to include 'Kx' in "
-          + "the Redis configuration", new String(eventChannel, StandardCharsets.UTF_8), commands.maskedUri(), NOTIFY,
-          cause.getMessage(), NOTIFY.toLowerCase(Locale.ROOT));
+      LOG.warn("Cannot check or turn on {} at {} for the events of {} ({}): expirations are heard only if the "
+          + "Redis configuration has 'K' and 'x' in it", NOTIFY, commands.maskedUri(),
+          new String(eventChannel, StandardCharsets.UTF_8), cause.getMessage());
     }
   }
 
