@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import org.stratacache.jcache.codec.KryoCopier;
 import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.ValueCodec;
+import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.StrataConfiguration;
@@ -50,14 +51,16 @@ public final class RedisStoreProvider implements StoreProvider {
   }
 
   private <K, V> Store<K, V> connect(String cacheName, StrataConfiguration<K, V> configuration) {
-    RedisConnection connection = connector.connection(configuration.getRedisUri(), configuration.getRedisTimeout());
+    RedisConnection connection = connector.connection(configuration.getRedisUri(), configuration.getRedisTls(),
+        configuration.getRedisTimeout());
     KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
     KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
     ValueCodec values = valueCodec(configuration, serializer);
     String uri = configuration.getRedisUri();
     RedisStore<K, V> store = new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
         configuration.getCorruptValuePolicy(),
-        listener -> connector.track(uri, configuration.getRedisTimeout(), keys.namespace(), listener));
+        listener -> connector.track(uri, configuration.getRedisTls(), configuration.getRedisTimeout(), keys.namespace(),
+            listener));
     long nearSize = configuration.getNearCacheMaximumSize();
     return nearSize == 0 ? store
         : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), configuration.getTicker());
@@ -84,9 +87,10 @@ public final class RedisStoreProvider implements StoreProvider {
     Duration timeout = configuration.getRedisTimeout();
     KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
     KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
-    return new RedisEvents<>(cacheName, () -> connector.connection(uri, timeout), keys,
+    RedisTlsSettings tls = configuration.getRedisTls();
+    return new RedisEvents<>(cacheName, () -> connector.connection(uri, tls, timeout), keys,
         valueCodec(configuration, serializer), configuration.getValueType(),
-        events -> connector.subscribe(uri, timeout, keys.namespace(), events::onEvent, events::onExpired),
+        events -> connector.subscribe(uri, tls, timeout, keys.namespace(), events::onEvent, events::onExpired),
         configuration.getResiliencePolicy() == ResiliencePolicy.FAIL, background);
   }
 
