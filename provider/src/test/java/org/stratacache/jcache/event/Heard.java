@@ -16,13 +16,13 @@ import javax.cache.event.CacheEntryRemovedListener;
 import javax.cache.event.CacheEntryUpdatedListener;
 
 /** A listener of every event type that records what it hears as text, for tests across cache managers. */
-final class Heard implements CacheEntryCreatedListener<String, String>, CacheEntryUpdatedListener<String, String>,
+public final class Heard implements CacheEntryCreatedListener<String, String>, CacheEntryUpdatedListener<String, String>,
     CacheEntryRemovedListener<String, String>, CacheEntryExpiredListener<String, String> {
 
   private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
 
   /** A standard listener configuration of this listener. */
-  MutableCacheEntryListenerConfiguration<String, String> configuration(
+  public MutableCacheEntryListenerConfiguration<String, String> configuration(
       CacheEntryEventFilter<String, String> filter, boolean oldValue) {
     Factory<CacheEntryListener<? super String, ? super String>> factory = () -> this;
     Factory<CacheEntryEventFilter<? super String, ? super String>> filters = filter == null ? null : () -> filter;
@@ -30,7 +30,7 @@ final class Heard implements CacheEntryCreatedListener<String, String>, CacheEnt
   }
 
   /** The next event heard, waiting up to 10 s for it. */
-  String next() throws InterruptedException {
+  public String next() throws InterruptedException {
     String event = events.poll(10, TimeUnit.SECONDS);
     if (event == null) {
       throw new AssertionError("no event within 10 s");
@@ -39,7 +39,7 @@ final class Heard implements CacheEntryCreatedListener<String, String>, CacheEnt
   }
 
   /** The next {@code count} events heard, waiting up to 10 s for each. */
-  List<String> take(int count) throws InterruptedException {
+  public List<String> take(int count) throws InterruptedException {
     List<String> heard = new ArrayList<>();
     while (heard.size() < count) {
       heard.add(next());
@@ -48,7 +48,7 @@ final class Heard implements CacheEntryCreatedListener<String, String>, CacheEnt
   }
 
   /** Every event heard until one equal to {@code last} (included), waiting up to 10 s for each. */
-  List<String> until(String last) throws InterruptedException {
+  public List<String> until(String last) throws InterruptedException {
     List<String> heard = new ArrayList<>();
     String event;
     do {
@@ -59,7 +59,7 @@ final class Heard implements CacheEntryCreatedListener<String, String>, CacheEnt
   }
 
   /** Events heard so far and not taken. */
-  List<String> rest() {
+  public List<String> rest() {
     List<String> rest = new ArrayList<>();
     events.drainTo(rest);
     return rest;
