@@ -24,9 +24,6 @@ public interface RemoteEvents<K, V> extends AutoCloseable {
   /** Starts handing events of other JVMs and expirations to {@code receiver}, until closed. */
   void start(Receiver<K, V> receiver);
 
-  /** Events sent that the remote store did not accept (it was away). */
-  long dropped();
-
   /** Stops sending and receiving. */
   @Override
   void close();

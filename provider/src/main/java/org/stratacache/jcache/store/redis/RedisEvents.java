@@ -5,7 +5,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.cache.event.EventType;
@@ -41,7 +40,6 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
   private final Function<RedisEvents<K, V>, EventSubscription> subscriber;
   private final boolean failFast;
   private final Executor background;
-  private final LongAdder dropped = new LongAdder();
   private volatile RedisConnection redis;
   private volatile Receiver<K, V> receiver;
   private volatile EventSubscription subscription;
@@ -75,21 +73,18 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
   public void publish(EventType type, K key, V value, V oldValue) {
     RedisConnection connection = redis;
     if (connection == null) {
-      dropped.increment();  // not connected yet: nobody can hear it anyway
-      return;
+      return;  // not connected yet: nobody could hear it anyway
     }
     byte[] message;
     try {
       message = new EventMessage(origin, type, keys.encode(key), value == null ? null : values.encode(value),
           oldValue == null ? null : values.encode(oldValue)).encode();
     } catch (CodecException e) {
-      dropped.increment();
       LOG.warn("Cannot tell other JVMs of {} of key '{}' in cache '{}': {}", type, key, cacheName, e.getMessage());
       return;
     }
     connection.commands().publish(channel, message).whenComplete((receivers, failure) -> {
       if (failure != null) {
-        dropped.increment();
         LOG.debug("Lost the {} event of key '{}' in cache '{}': {}", type, key, cacheName, failure.getMessage());
       }
     });
@@ -132,6 +127,8 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
       } catch (StoreAccessException e) {
         LOG.debug("Events of cache '{}' still not shared: {}", cacheName, e.getMessage());
         retryLater();
+      } catch (RuntimeException e) {
+        LOG.error("Events of cache '{}' will not be shared: {}", cacheName, e.getMessage(), e);
       }
     }, CompletableFuture.delayedExecutor(RETRY_SECONDS, TimeUnit.SECONDS, background));
   }
@@ -203,11 +200,6 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
       LOG.warn("Ignored the value in an event of key '{}' in cache '{}': {}", key, cacheName, e.getMessage());
     }
     return null;
-  }
-
-  @Override
-  public long dropped() {
-    return dropped.sum();
   }
 
   @Override
