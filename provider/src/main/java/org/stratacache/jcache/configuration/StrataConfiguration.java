@@ -96,6 +96,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   private final Long fallbackMaximumSize;
   @PositiveOrZero
   private final Long nearCacheMaximumSize;
+  private final Boolean remoteEvents;
   private final Map<Class<?>, Serializable> extensions;
 
   private StrataConfiguration(Builder<K, V> builder) {
@@ -125,6 +126,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     this.resiliencePolicy = builder.resiliencePolicy;
     this.fallbackMaximumSize = builder.fallbackMaximumSize;
     this.nearCacheMaximumSize = builder.nearCacheMaximumSize;
+    this.remoteEvents = builder.remoteEvents;
     this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extensions));
   }
 
@@ -187,7 +189,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         .corruptValuePolicy(corruptValuePolicy)
         .resiliencePolicy(resiliencePolicy)
         .fallbackMaximumSize(fallbackMaximumSize)
-        .nearCacheMaximumSize(nearCacheMaximumSize);
+        .nearCacheMaximumSize(nearCacheMaximumSize)
+        .remoteEvents(remoteEvents);
     extensions.values().forEach(builder::extension);
     listenerConfigurations.forEach(builder::addCacheEntryListenerConfiguration);
     return builder;
@@ -309,6 +312,15 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return nearCacheMaximumSize == null ? 0 : nearCacheMaximumSize;
   }
 
+  /**
+   * Whether listeners of this cache also hear the creates, updates and removals made by other JVMs
+   * and the expirations Redis reports, and whether this cache tells other JVMs of its own writes.
+   * Needs the Redis store; off by default.
+   */
+  public boolean isRemoteEvents() {
+    return remoteEvents != null && remoteEvents;
+  }
+
   /** Whether the expiry policy is the JSR-107 default (eternal) rather than one chosen for this cache. */
   public boolean hasDefaultExpiryPolicy() {
     return EternalExpiryPolicy.factoryOf().equals(expiryPolicyFactory);
@@ -335,6 +347,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       case RESILIENCE -> resiliencePolicy;
       case FALLBACK_MAXIMUM_SIZE -> fallbackMaximumSize;
       case NEAR_CACHE_MAXIMUM_SIZE -> nearCacheMaximumSize;
+      case REMOTE_EVENTS -> remoteEvents;
       default -> null;
     };
   }
@@ -412,6 +425,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     private ResiliencePolicy resiliencePolicy;
     private Long fallbackMaximumSize;
     private Long nearCacheMaximumSize;
+    private Boolean remoteEvents;
     private final Map<Class<?>, Serializable> extensions = new LinkedHashMap<>();
 
     private Builder() {
@@ -612,6 +626,22 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     /** {@link #nearCacheMaximumSize(long)}, or {@code null} to leave it to the default. */
     public Builder<K, V> nearCacheMaximumSize(Long entries) {
       this.nearCacheMaximumSize = entries;
+      return this;
+    }
+
+    /**
+     * With {@code true}, the cache's listeners (registered the standard way) also hear creates,
+     * updates and removals made by other JVMs' caches of the same name and prefix, and the
+     * expirations Redis reports; the cache tells the others of its own writes. Redis store only.
+     */
+    public Builder<K, V> remoteEvents(boolean enabled) {
+      this.remoteEvents = enabled;
+      return this;
+    }
+
+    /** {@link #remoteEvents(boolean)}, or {@code null} to leave it to the default. */
+    public Builder<K, V> remoteEvents(Boolean enabled) {
+      this.remoteEvents = enabled;
       return this;
     }
 
