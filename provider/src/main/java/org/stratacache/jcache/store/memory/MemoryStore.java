@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -18,6 +19,8 @@ import org.stratacache.jcache.store.StoreEntry;
 import org.stratacache.jcache.store.StoreEventSink;
 import org.stratacache.jcache.store.StoreOps;
 import org.stratacache.jcache.store.TagIndex;
+import org.stratacache.jcache.store.Want;
+import org.stratacache.jcache.store.WriteResult;
 
 /**
  * A {@link Store} on a Caffeine cache. Caffeine bounds the size (W-TinyLFU); expiry instants are
@@ -114,6 +117,16 @@ public final class MemoryStore<K, V> implements Store<K, V> {
     sweep.noteExpiring(stored);
     sweep.step(now, this::expire);
     return applied[0].result();
+  }
+
+  /** One write per entry, results in a map sized once (the default's grows as it fills). */
+  @Override
+  public Map<K, WriteResult<V>> putAll(Map<? extends K, ? extends V> entries, EntryExpiry expiry, Want want) {
+    Map<K, WriteResult<V>> results = new HashMap<>(Math.max(16, entries.size() * 2));
+    for (Map.Entry<? extends K, ? extends V> entry : entries.entrySet()) {
+      results.put(entry.getKey(), put(entry.getKey(), entry.getValue(), expiry, want));
+    }
+    return results;
   }
 
   /** Removes {@code entry} if it is still the one under {@code key}, and reports its expiry. */
