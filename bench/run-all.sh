@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the bench module and runs the whole benchmark set in one go, then writes the report:
 #
-#   bench/run-all.sh            # the full run: about 20 minutes on a quiet 2-core machine
-#   bench/run-all.sh smoke      # every cell once, very short iterations: about 8 minutes; checks that all run
+#   bench/run-all.sh            # the full run: about 23 minutes on a quiet 2-core machine (205 JMH forks)
+#   bench/run-all.sh smoke      # every cell once, very short iterations: 8-12 minutes; checks that all run
 #
 # Results land in bench/results/<UTC date>[-smoke]/: JMH JSON per run (with -prof gc: allocation per
 # operation), redis-memory.csv (MEMORY USAGE per entry), environment.txt (machine, JDK, Redis, commit),
@@ -16,8 +16,10 @@ set -euo pipefail
 
 mode="${1:-full}"
 case "$mode" in
-  full)  jmh_time=(-f 1 -wi 1 -w 1s -i 3 -r 1s); suffix="" ;;
-  smoke) jmh_time=(-f 1 -wi 1 -w 100ms -i 1 -r 200ms); suffix="-smoke" ;;
+  # one fork per cell; 2 s of warm-up (1 s left the deeper Strata stacks still compiling on 2 cores),
+  # three 1 s iterations for a median. Codec and key benchmarks warm up faster.
+  full)  peers_time=(-f 1 -wi 1 -w 2s -i 3 -r 1s); jmh_time=(-f 1 -wi 1 -w 1s -i 3 -r 1s); suffix="" ;;
+  smoke) peers_time=(-f 1 -wi 1 -w 100ms -i 1 -r 200ms); jmh_time=("${peers_time[@]}"); suffix="-smoke" ;;
   *) echo "usage: $0 [full|smoke]  (got '$mode')" >&2; exit 2 ;;
 esac
 
@@ -33,7 +35,7 @@ jar=bench/target/benchmarks.jar
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "mode: $mode (${jmh_time[*]})"
+  echo "mode: $mode (peers: ${peers_time[*]}; others: ${jmh_time[*]})"
   echo "commit: $(git rev-parse HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
   echo "machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs)"
   echo "memory: $(free -m 2>/dev/null | awk '/Mem:/ {print $2 " MB"}')"
@@ -49,8 +51,10 @@ cat "$out/environment.txt"
 
 jmh() {
   local name="$1"; shift
-  echo "== $name: $*"
-  java -jar "$jar" "$@" "${jmh_time[@]}" -prof gc -rf json -rff "$out/$name.json" ${JMH_EXTRA:-} > "$out/$name.log" 2>&1 \
+  local timing=("${jmh_time[@]}")
+  [[ "$name" == peers-* || "$name" == invoke-* ]] && timing=("${peers_time[@]}")
+  echo "== $name: $* ${timing[*]}"
+  java -jar "$jar" "$@" "${timing[@]}" -prof gc -rf json -rff "$out/$name.json" ${JMH_EXTRA:-} > "$out/$name.log" 2>&1 \
     || { echo "JMH run $name failed; see $out/$name.log" >&2; tail -20 "$out/$name.log" >&2; exit 1; }
   grep -A200 '^Benchmark ' "$out/$name.log" | grep -v ':gc\.' || true
 }
