@@ -96,27 +96,29 @@ public final class MemoryStore<K, V> implements Store<K, V> {
 
   @Override
   public <R> R compute(K key, Remapping<V, R> remapping) {
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Decision<V, R>[] applied = new Decision[1];
-    @SuppressWarnings("unchecked")
-    StoreEntry<V>[] expired = new StoreEntry[1];
+    Applied<V, R> applied = new Applied<>();
     long now = ticker.millis();
     StoreEntry<V> stored = map.compute(key, (k, current) -> {
       StoreEntry<V> live = current;
       if (current != null && current.isExpiredAt(now)) {
-        expired[0] = current;
+        applied.expired = current;
         live = null;
       }
-      Decision<V, R> decision = remapping.remap(live);
-      applied[0] = decision;
-      return decision.applyTo(live, now);
+      applied.decision = remapping.remap(live);
+      return applied.decision.applyTo(live, now);
     });
-    if (expired[0] != null) {
-      reportExpired(key, expired[0]);
+    if (applied.expired != null) {
+      reportExpired(key, applied.expired);
     }
     sweep.noteExpiring(stored);
     sweep.step(now, this::expire);
-    return applied[0].result();
+    return applied.decision.result();
+  }
+
+  /** What a compute decided, and the expired entry it replaced: one allocation per write. */
+  private static final class Applied<V, R> {
+    private Decision<V, R> decision;
+    private StoreEntry<V> expired;
   }
 
   /** One write per entry, results in a map sized once (the default's grows as it fills). */
