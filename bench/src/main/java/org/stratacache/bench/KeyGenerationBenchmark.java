@@ -5,6 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,12 +18,18 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.stratacache.ai.AIResponse;
+import org.stratacache.ai.AIResponseCache;
+import org.stratacache.ai.AIResponseCacheConfiguration;
 import org.stratacache.ai.CacheKeyGenerator;
+import org.stratacache.jcache.spi.StrataCachingProvider;
 
 /**
  * The AI cache's key for a long text against the floor: one {@code MessageDigest} SHA-256 over the
- * text's UTF-8 bytes, already encoded (the key generator starts from the String and must encode).
+ * text's UTF-8 bytes, already encoded (the key generator starts from the String and must encode);
+ * and a whole {@code getCachedResponse} hit (key generation, then an in-memory cache read).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,12 +47,32 @@ public class KeyGenerationBenchmark {
   private String text;
   private byte[] bytes;
   private MessageDigest digest;
+  private CacheManager manager;
+  private AIResponseCache ai;
 
   @Setup
   public void setUp() throws NoSuchAlgorithmException {
     text = Payloads.json(textSize, 7);
     bytes = text.getBytes(StandardCharsets.UTF_8);
     digest = MessageDigest.getInstance("SHA-256");
+    manager = Caching.getCachingProvider(StrataCachingProvider.class.getName()).getCacheManager();
+    Cache<String, AIResponse> responses = manager.createCache("ai-bench-" + textSize,
+        AIResponseCacheConfiguration.builder().build());
+    ai = responses.unwrap(AIResponseCache.class);
+    ai.cacheResponse(text, "summarize", options, AIResponse.of("a short summary"));
+    if (ai.getCachedResponse(text, "summarize", options) == null) {
+      throw new IllegalStateException("the AI cache lost the response it was given");
+    }
+  }
+
+  @TearDown
+  public void tearDown() {
+    manager.close();
+  }
+
+  @Benchmark
+  public AIResponse getCachedResponse() {
+    return ai.getCachedResponse(text, "summarize", options);
   }
 
   @Benchmark

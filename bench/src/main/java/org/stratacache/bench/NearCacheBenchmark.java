@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.spi.StrataCachingProvider;
 import org.stratacache.jcache.testing.RedisServer;
 
 /**
@@ -55,7 +56,8 @@ public class NearCacheBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     String uri = RedisServer.sharedUri();
-    manager = Caching.getCachingProvider().getCacheManager(URI.create("bench:near"), getClass().getClassLoader());
+    manager = Caching.getCachingProvider(StrataCachingProvider.class.getName())
+        .getCacheManager(URI.create("bench:near"), getClass().getClassLoader());
     near = manager.createCache("near", StrataConfiguration.builder(String.class, String.class).redisUri(uri)
         .keyPrefix("bench").nearCacheMaximumSize(KEYS).build());
     remote = manager.createCache("remote", StrataConfiguration.builder(String.class, String.class).redisUri(uri)

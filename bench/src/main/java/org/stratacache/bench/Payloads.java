@@ -1,13 +1,13 @@
 package org.stratacache.bench;
 
 /** Benchmark values: JSON-like text of a given size, as web applications cache. */
-final class Payloads {
+public final class Payloads {
 
   private Payloads() {
   }
 
   /** JSON-like text of exactly {@code size} characters (ASCII, so as many bytes). */
-  static String json(int size, int seed) {
+  public static String json(int size, int seed) {
     StringBuilder text = new StringBuilder(size + 64);
     int i = seed;
     text.append('{');

@@ -221,35 +221,50 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     Guard.entries(entries);
     entries.forEach((key, value) -> checkTypes(key, value));
     long start = stats.start();
-    Map<K, V> toWrite = new LinkedHashMap<>(entries);
-    WriteThrough.Batch<K> written = null;
     WriteThrough<K, V> writer = core.writer();
-    if (writer != null) {
-      written = writer.writeAll(toWrite);
-      toWrite.keySet().retainAll(written.done());
+    if (writer == null) {
+      stats.recordPuts(storeAll(entries), start);
+      return;
     }
-    Map<K, V> copies = new LinkedHashMap<>();
-    List<K> originals = new ArrayList<>(toWrite.size());
-    toWrite.forEach((key, value) -> {
-      K copy = copier.copy(key);
-      copies.put(copy, copier.copy(value));
-      originals.add(key);
-    });
+    Map<K, V> toWrite = new LinkedHashMap<>(entries);
+    WriteThrough.Batch<K> written = writer.writeAll(toWrite);
+    toWrite.keySet().retainAll(written.done());
+    stats.recordPuts(storeAll(toWrite), start);
+    written.rethrow();
+  }
+
+  /**
+   * Puts entries in one store batch and tells the listeners; returns how many were stored. The
+   * caller's map goes to the store as it is when nothing needs copying (store-by-reference).
+   */
+  private int storeAll(Map<? extends K, ? extends V> entries) {
+    Map<? extends K, ? extends V> copies = entries;
+    List<K> originals = null;
+    if (copier != Copier.IDENTITY) {
+      Map<K, V> copied = new LinkedHashMap<>(Math.max(16, entries.size() * 2));
+      originals = new ArrayList<>(entries.size());
+      for (Map.Entry<? extends K, ? extends V> entry : entries.entrySet()) {
+        copied.put(copier.copy(entry.getKey()), copier.copy(entry.getValue()));
+        originals.add(entry.getKey());
+      }
+      copies = copied;
+    }
     Map<K, WriteResult<V>> results = store.putAll(copies, expiry, putWant());
+    boolean quiet = tags.isEmpty() && !events.hasListeners(EventType.CREATED)
+        && !events.hasListeners(EventType.UPDATED) && !events.hasListeners(EventType.REMOVED);
     int stored = 0;
     int i = 0;
-    for (K copy : copies.keySet()) {
-      WriteResult<V> result = results.get(copy);
-      K key = originals.get(i++);
-      if (result != null) {
-        stored += result.stored() ? 1 : 0;
-        afterWrite(key, toWrite.get(key), result);
+    for (Map.Entry<? extends K, ? extends V> entry : copies.entrySet()) {
+      WriteResult<V> result = results.get(entry.getKey());
+      K key = originals == null ? entry.getKey() : originals.get(i++);
+      if (result != null && result.stored()) {
+        stored++;
+      }
+      if (result != null && !quiet) {
+        afterWrite(key, entries.get(key), result);
       }
     }
-    stats.recordPuts(stored, start);
-    if (written != null) {
-      written.rethrow();
-    }
+    return stored;
   }
 
   @Override

@@ -1,5 +1,5 @@
 /**
- * The in-memory store: a bounded Caffeine cache (W-TinyLFU eviction, variable per-entry expiry)
- * driven by the cache's injected ticker.
+ * The in-memory store: a Caffeine cache (W-TinyLFU eviction when bounded) holding each value with
+ * its expiry instant, checked against the cache's injected ticker when an entry is touched.
  */
 package org.stratacache.jcache.store.memory;
