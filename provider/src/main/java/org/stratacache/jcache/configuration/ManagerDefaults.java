@@ -108,6 +108,13 @@ public final class ManagerDefaults {
           + REDIS_URI + " property or the REDIS_URL environment variable");
     }
     builder.storeType(type);
+    if (type == StoreType.MEMORY && given.getEncryption() != null && given.getStoreType() == StoreType.MEMORY) {
+      throw new IllegalArgumentException("encryption is set on a cache whose store is memory, which keeps values as "
+          + "objects and never serializes them: remove the encryption settings, or use the Redis store");
+    }
+    if (type == StoreType.MEMORY && given.getEncryption() == null) {
+      builder.encryption(null);  // manager-wide keys are for Redis caches; memory caches have nothing to encrypt
+    }
     if (filled.getDefaultTtl() != null && given.hasDefaultExpiryPolicy()) {
       builder.expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
           new Duration(java.util.concurrent.TimeUnit.MILLISECONDS, filled.getDefaultTtl().toMillis())));

@@ -1,9 +1,11 @@
 package org.stratacache.jcache.store.redis;
 
 import java.util.concurrent.Executor;
+import org.stratacache.jcache.codec.EncryptingCodec;
 import org.stratacache.jcache.codec.KryoCopier;
 import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.ValueCodec;
+import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.store.Store;
@@ -50,8 +52,9 @@ public final class RedisStoreProvider implements StoreProvider {
     KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
     KeyCodec<K> keys = new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(),
         serializer);
+    EncryptionSettings encryption = configuration.getEncryption();
     ValueCodec values = new ValueCodec(serializer, configuration.getCompressionThreshold(),
-        configuration.getCompressionLevel());
+        configuration.getCompressionLevel(), encryption == null ? null : new EncryptingCodec(encryption));
     String uri = configuration.getRedisUri();
     RedisStore<K, V> store = new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
         configuration.getCorruptValuePolicy(),
