@@ -19,6 +19,9 @@ import javax.cache.expiry.Duration;
  * variables ({@code REDIS_URL}, {@code CACHE_DEFAULT_TTL}, {@code CACHE_COMPRESSION_THRESHOLD},
  * {@code CACHE_COMPRESSION_LEVEL}); built-in defaults. Serialization allow-lists from every level are
  * combined rather than overridden. {@link Setting} lists every key.
+ *
+ * <p>Encryption settings ({@code CACHE_ENCRYPTION_*}) go together: a cache that sets encryption
+ * itself takes none of them, and memory caches take none (they never serialize values).
  */
 public final class ManagerDefaults {
 
