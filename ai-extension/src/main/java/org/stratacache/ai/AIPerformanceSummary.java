@@ -10,7 +10,8 @@ import java.util.Map;
  * @param misses                 lookups the cache could not answer
  * @param hitRatio               hits over lookups (0 when there were none)
  * @param coalescedCalls         concurrent identical requests that waited for one model call instead
- *                               of making their own (single flight)
+ *                               of making their own (single flight), or that missed and then found
+ *                               its answer once it had finished
  * @param byOperation            the figures per operation
  * @param byTextTier             hits and misses per text size tier
  * @param keyGenerationMeanMicros mean time to build a key, in microseconds

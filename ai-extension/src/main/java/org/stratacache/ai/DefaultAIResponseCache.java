@@ -90,6 +90,8 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
       if (answer == null) {
         answer = callModel(call, operation);
         writer(operation).put(key, answer);
+      } else {
+        shared.metrics.coalesced();  // missed, then overtaken by an identical call that finished meanwhile
       }
       return answer;
     }, shared.metrics::coalesced);

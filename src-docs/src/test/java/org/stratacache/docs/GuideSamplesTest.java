@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.StrataCaches;
 import org.stratacache.jcache.configuration.CorruptValuePolicy;
+import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StrataConfiguration;
@@ -136,5 +137,19 @@ class GuideSamplesTest {
     // end::micrometer[]
     orders.get("x");
     assertThat(registry.get("cache.gets").tag("result", "miss").functionCounter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void redisTls() {
+    // tag::redis-tls[]
+    StrataConfiguration<String, Order> orders = StrataConfiguration.builder(String.class, Order.class)
+        .redisUri("rediss://orders:secret@redis.internal:6380")        // TLS, ACL user 'orders'
+        .redisTls(RedisTlsSettings.defaults()
+            .caFile("/etc/strata/ca.pem")                              // trust this CA (PEM)
+            .clientCertFile("/etc/strata/client.pem")                  // mutual TLS (PEM) ...
+            .clientKeyFile("/etc/strata/client.key"))                  // ... with its PKCS#8 key
+        .build();
+    // end::redis-tls[]
+    assertThat(orders.getRedisTls().isVerifyHostname()).isTrue();
   }
 }

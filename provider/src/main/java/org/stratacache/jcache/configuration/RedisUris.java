@@ -46,6 +46,12 @@ public final class RedisUris {
     }
   }
 
+  /** Whether {@code uri} asks for TLS ({@code rediss://}, {@code rediss-sentinel://}, {@code rediss-cluster://}). */
+  public static boolean usesTls(String uri) {
+    return uri.startsWith("rediss://") || uri.startsWith("rediss-") || uri.startsWith("redis+ssl://")
+        || uri.startsWith("redis+tls://");
+  }
+
   /** Whether {@code uri} names a Redis Cluster ({@code redis-cluster://} or {@code rediss-cluster://}). */
   public static boolean isCluster(String uri) {
     return uri.startsWith("redis-cluster://") || uri.startsWith("rediss-cluster://");

@@ -18,6 +18,20 @@ public enum Setting {
   KEY_PREFIX("key-prefix", null, "1 to 64 letters, digits, '.', '_' or '-'", "strata", true),
   /** How long a Redis command may take. */
   REDIS_TIMEOUT("redis-timeout", null, "a positive duration (2s, 500ms, PT2S)", "2s", true),
+  /** The CA certificates (PEM) a TLS connection to Redis trusts. */
+  REDIS_TLS_CA_FILE("redis-tls.ca-file", "REDIS_TLS_CA_FILE", "a PEM file", "the JVM's trust store", true),
+  /** The client certificate (PEM) for mutual TLS. */
+  REDIS_TLS_CLIENT_CERT_FILE("redis-tls.client-cert-file", "REDIS_TLS_CLIENT_CERT_FILE", "a PEM file", "none", true),
+  /** The client key (PKCS#8 PEM) for mutual TLS. */
+  REDIS_TLS_CLIENT_KEY_FILE("redis-tls.client-key-file", "REDIS_TLS_CLIENT_KEY_FILE", "a PKCS#8 PEM file", "none",
+      true),
+  /** The client keystore (PKCS#12) for mutual TLS. */
+  REDIS_TLS_KEYSTORE_FILE("redis-tls.keystore-file", "REDIS_TLS_KEYSTORE_FILE", "a PKCS#12 file", "none", true),
+  /** The password of the keystore or of an encrypted client key. */
+  REDIS_TLS_KEY_PASSWORD("redis-tls.key-password", "REDIS_TLS_KEY_PASSWORD", "a password (never logged)", "none",
+      true),
+  /** Whether the server certificate must name the host of the URI. */
+  REDIS_TLS_VERIFY_HOSTNAME("redis-tls.verify-hostname", "REDIS_TLS_VERIFY_HOSTNAME", "true or false", "true", true),
   /** The lifetime of entries when no expiry policy is set. */
   DEFAULT_TTL("default-ttl", "CACHE_DEFAULT_TTL", "a positive duration (seconds, 30m, 2h, 1d, PT2H)",
       "eternal", true),

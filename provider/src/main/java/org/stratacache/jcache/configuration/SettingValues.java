@@ -23,14 +23,16 @@ final class SettingValues {
       return switch (setting) {
         case STORE -> enumValue(StoreType.class, raw);
         case REDIS_URI -> redisUri(raw);
-        case KEY_PREFIX -> text(raw);
+        case KEY_PREFIX, REDIS_TLS_CA_FILE, REDIS_TLS_CLIENT_CERT_FILE, REDIS_TLS_CLIENT_KEY_FILE,
+             REDIS_TLS_KEYSTORE_FILE -> text(raw);
+        case REDIS_TLS_KEY_PASSWORD -> password(raw);
         case REDIS_TIMEOUT, DEFAULT_TTL -> Durations.parse(raw, setting.key());
         case MAXIMUM_SIZE, FALLBACK_MAXIMUM_SIZE, NEAR_CACHE_MAXIMUM_SIZE -> range(raw, 0, Long.MAX_VALUE);
         case COMPRESSION_THRESHOLD -> (int) range(raw, 0, Integer.MAX_VALUE);
         case COMPRESSION_LEVEL -> (int) range(raw, 1, 22);
         case CORRUPT_VALUES -> enumValue(CorruptValuePolicy.class, raw);
         case RESILIENCE -> enumValue(ResiliencePolicy.class, raw);
-        case STATISTICS, MANAGEMENT, STORE_BY_VALUE -> bool(raw);
+        case STATISTICS, MANAGEMENT, STORE_BY_VALUE, REDIS_TLS_VERIFY_HOSTNAME -> bool(raw);
         case KEY_TYPE, VALUE_TYPE -> type(raw, loader);
         case ALLOWED_PACKAGES -> list(raw);
         case ALLOWED_CLASSES -> classes(raw, loader);
@@ -45,7 +47,8 @@ final class SettingValues {
         throw new IllegalArgumentException("the value (not shown) is not allowed: " + setting.key() + " takes "
             + setting.accepts() + (setting == Setting.ENCRYPTION_KEYS ? " (" + e.getMessage() + ")" : ""));
       }
-      Object shown = setting == Setting.REDIS_URI ? RedisUris.mask(String.valueOf(raw)) : raw;
+      Object shown = setting == Setting.REDIS_URI ? RedisUris.mask(String.valueOf(raw))
+          : setting == Setting.REDIS_TLS_KEY_PASSWORD ? "****" : raw;
       throw new IllegalArgumentException("'" + shown + "' is not allowed: " + setting.key() + " takes "
           + setting.accepts(), setting == Setting.REDIS_URI ? null : e);
     }
@@ -67,6 +70,9 @@ final class SettingValues {
       case COMPRESSION_LEVEL -> builder.compressionLevel((Integer) value);
       case CORRUPT_VALUES -> builder.corruptValuePolicy((CorruptValuePolicy) value);
       case RESILIENCE -> builder.resiliencePolicy((ResiliencePolicy) value);
+      case REDIS_TLS_CA_FILE, REDIS_TLS_CLIENT_CERT_FILE, REDIS_TLS_CLIENT_KEY_FILE, REDIS_TLS_KEYSTORE_FILE,
+           REDIS_TLS_KEY_PASSWORD, REDIS_TLS_VERIFY_HOSTNAME ->
+          builder.redisTls(tls(setting, value, builder.currentRedisTls()));
       case STATISTICS -> builder.statisticsEnabled((Boolean) value);
       case MANAGEMENT -> builder.managementEnabled((Boolean) value);
       case STORE_BY_VALUE -> builder.storeByValue((Boolean) value);
@@ -109,6 +115,27 @@ final class SettingValues {
       default -> throw new IllegalStateException(setting + " is not a serialization setting");
     }
     return settings;
+  }
+
+  private static RedisTlsSettings tls(Setting setting, Object value, RedisTlsSettings tls) {
+    return switch (setting) {
+      case REDIS_TLS_CA_FILE -> tls.caFile((String) value);
+      case REDIS_TLS_CLIENT_CERT_FILE -> tls.clientCertFile((String) value);
+      case REDIS_TLS_CLIENT_KEY_FILE -> tls.clientKeyFile((String) value);
+      case REDIS_TLS_KEYSTORE_FILE -> tls.keystoreFile((String) value);
+      case REDIS_TLS_KEY_PASSWORD -> tls.keyPassword((String) value);
+      case REDIS_TLS_VERIFY_HOSTNAME -> tls.verifyHostname((Boolean) value);
+      default -> throw new IllegalStateException(setting + " is not a TLS setting");
+    };
+  }
+
+  /** A password as given: surrounding spaces may be part of it. */
+  private static String password(Object raw) {
+    String value = String.valueOf(raw);
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("empty");
+    }
+    return value;
   }
 
   private static String text(Object raw) {

@@ -81,6 +81,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   private final String keyPrefix;
   @DurationMin(millis = 1)
   private final Duration redisTimeout;
+  private final RedisTlsSettings redisTls;
   @PositiveOrZero
   private final Integer compressionThreshold;
   @Min(1)
@@ -118,6 +119,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     this.redisUri = builder.redisUri;
     this.keyPrefix = builder.keyPrefix;
     this.redisTimeout = builder.redisTimeout;
+    this.redisTls = builder.redisTls;
     this.compressionThreshold = builder.compressionThreshold;
     this.compressionLevel = builder.compressionLevel;
     this.defaultTtl = builder.defaultTtl;
@@ -181,6 +183,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         .redisUri(redisUri)
         .keyPrefix(keyPrefix)
         .redisTimeout(redisTimeout)
+        .redisTls(redisTls)
         .compressionThreshold(compressionThreshold)
         .compressionLevel(compressionLevel)
         .defaultTtl(defaultTtl)
@@ -280,6 +283,11 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return redisTimeout == null ? DEFAULT_REDIS_TIMEOUT : redisTimeout;
   }
 
+  /** The TLS settings of {@code rediss://} connections (never {@code null}; defaults when unset). */
+  public RedisTlsSettings getRedisTls() {
+    return redisTls == null ? RedisTlsSettings.defaults() : redisTls;
+  }
+
   /**
    * The lifetime of entries when no expiry policy is configured (the JSR-107 default is eternal),
    * or {@code null}: with it, entries expire this long after they are created.
@@ -318,6 +326,12 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       case REDIS_URI -> redisUri;
       case KEY_PREFIX -> keyPrefix;
       case REDIS_TIMEOUT -> redisTimeout;
+      case REDIS_TLS_CA_FILE -> getRedisTls().getCaFile();
+      case REDIS_TLS_CLIENT_CERT_FILE -> getRedisTls().getClientCertFile();
+      case REDIS_TLS_CLIENT_KEY_FILE -> getRedisTls().getClientKeyFile();
+      case REDIS_TLS_KEYSTORE_FILE -> getRedisTls().getKeystoreFile();
+      case REDIS_TLS_KEY_PASSWORD -> getRedisTls().getKeyPassword();
+      case REDIS_TLS_VERIFY_HOSTNAME -> getRedisTls().getVerifyHostname();
       case DEFAULT_TTL -> defaultTtl;
       case MAXIMUM_SIZE -> maximumSize;
       case COMPRESSION_THRESHOLD -> compressionThreshold;
@@ -402,6 +416,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     private String redisUri;
     private String keyPrefix;
     private Duration redisTimeout;
+    private RedisTlsSettings redisTls;
     private Integer compressionThreshold;
     private Integer compressionLevel;
     private Duration defaultTtl;
@@ -535,6 +550,20 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     public Builder<K, V> redisTimeout(Duration timeout) {
       this.redisTimeout = timeout;
       return this;
+    }
+
+    /**
+     * How {@code rediss://} connections trust the server and present a client certificate (default: the
+     * JVM's trust store, no client certificate, host names verified). Caches on the same URI with
+     * different TLS settings get different connections.
+     */
+    public Builder<K, V> redisTls(RedisTlsSettings settings) {
+      this.redisTls = settings;
+      return this;
+    }
+
+    RedisTlsSettings currentRedisTls() {
+      return redisTls == null ? RedisTlsSettings.defaults() : redisTls;
     }
 
     /** Serialized size in bytes from which values are compressed with zstd (default 1,000). */

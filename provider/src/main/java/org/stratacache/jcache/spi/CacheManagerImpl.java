@@ -134,6 +134,11 @@ public final class CacheManagerImpl implements CacheManager {
     ConfigurationValidator.validate(cacheName, resolved);
     if (resolved.getStoreType() == StoreType.REDIS) {
       RedisUris.validate(resolved.getRedisUri(), resolved.getRedisTimeout());
+      try {
+        resolved.getRedisTls().validate(RedisUris.usesTls(resolved.getRedisUri()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
+      }
       if (resolved.getNearCacheMaximumSize() > 0 && RedisUris.isCluster(resolved.getRedisUri())) {
         throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName
             + "': near-cache.maximum-size needs a standalone or Sentinel Redis; a Redis Cluster is not supported for a "

@@ -33,6 +33,7 @@ public final class RedisServer implements AutoCloseable {
   private final int port;
   private final Path directory;
   private final List<String> extraArguments;
+  private Path configFile;
   private Process process;
 
   private RedisServer(int port, List<String> extraArguments) throws IOException {
@@ -62,6 +63,19 @@ public final class RedisServer implements AutoCloseable {
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start a Redis server", e);
+    }
+  }
+
+  /** A Redis Sentinel of this test's own, on a free loopback port, with these lines in its (writable) config file. */
+  public static RedisServer startSentinel(String... configLines) {
+    try {
+      RedisServer server = new RedisServer(freePort(), List.of("--sentinel"));
+      server.configFile = Files.write(server.directory.resolve("sentinel.conf"), List.of(configLines));
+      server.run();
+      Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start a Redis Sentinel", e);
     }
   }
 
@@ -112,6 +126,9 @@ public final class RedisServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
         "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no",
         "--dir", directory.toString()));
+    if (configFile != null) {
+      command.add(1, configFile.toString());  // a config file must come first
+    }
     command.addAll(extraArguments);
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)
@@ -151,7 +168,7 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  private static synchronized Path binary() throws IOException {
+  static synchronized Path binary() throws IOException {
     if (binary != null) {
       return binary;
     }
@@ -186,7 +203,7 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

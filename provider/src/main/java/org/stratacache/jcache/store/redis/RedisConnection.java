@@ -1,11 +1,18 @@
 package org.stratacache.jcache.store.redis;
 
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.store.StoreAccessException;
+import org.stratacache.jcache.store.StoreSecurityException;
 
 /**
  * One connection to a Redis deployment, shared by every cache of a manager that uses the same URI.
@@ -55,6 +63,33 @@ final class RedisConnection implements AutoCloseable {
     return timeout;
   }
 
+  /** SCAN on one node, from a cursor that node gave. */
+  @FunctionalInterface
+  interface NodeScan {
+    CompletionStage<KeyScanCursor<byte[]>> scan(ScanCursor cursor, ScanArgs args);
+  }
+
+  /**
+   * What a full SCAN must visit: the one server, or each master of a cluster that serves slots now.
+   * Lettuce's own cluster SCAN also visits masters that failed and lost their slots to a promoted
+   * replica (they stay in CLUSTER NODES), and fails on them; a failed master that still owns slots
+   * is visited, so a scan that cannot be complete fails instead of silently missing keys.
+   */
+  List<NodeScan> scanTargets() {
+    if (!(connection instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster)) {
+      return List.of(commands::scan);
+    }
+    List<NodeScan> targets = new ArrayList<>();
+    for (RedisClusterNode node : cluster.getPartitions()) {
+      if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.hasNoSlots()) {
+        String id = node.getNodeId();
+        targets.add((cursor, args) -> cluster.getConnectionAsync(id)
+            .thenCompose(nodeConnection -> nodeConnection.async().scan(cursor, args)));
+      }
+    }
+    return targets;
+  }
+
   /** Runs a script by its SHA; if the server does not know it yet, sends its source once. */
   <T> CompletionStage<T> script(Script script, ScriptOutputType type, byte[] key, byte[]... args) {
     byte[][] keys = {key};
@@ -86,6 +121,10 @@ final class RedisConnection implements AutoCloseable {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof CodecException codec) {
         throw codec;
+      }
+      StoreSecurityException refused = ConnectFailures.command(cause, maskedUri, what);
+      if (refused != null) {
+        throw refused;
       }
       throw new StoreAccessException("Redis at " + maskedUri + " failed " + what + ": " + cause.getMessage(), cause);
     } catch (InterruptedException e) {

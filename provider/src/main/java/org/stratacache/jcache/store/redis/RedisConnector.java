@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.store.StoreAccessException;
+import org.stratacache.jcache.store.StoreSecurityException;
 import org.stratacache.jcache.store.near.Invalidations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Redis client side of one cache manager: one Lettuce {@link ClientResources} and
  * {@link RedisClient} (plus a {@link RedisClusterClient} per cluster), and one connection per
- * distinct URI its caches use. Created when the first Redis cache is; closing it closes every
- * connection and stops every Lettuce thread.
+ * distinct URI and TLS settings its caches use (a {@link RedisClient} of its own for each distinct set
+ * of TLS settings, since Lettuce keeps TLS options per client). Created when the first Redis cache
+ * is; closing it closes every connection and stops every Lettuce thread.
  *
  * <p>URIs are Lettuce's ({@code redis://}, {@code rediss://}, {@code redis-sentinel://}), plus
  * {@code redis-cluster://host:port,host:port} and {@code rediss-cluster://...} for a Redis Cluster
@@ -43,7 +46,8 @@ public final class RedisConnector implements AutoCloseable {
 
   private final ClientResources resources;
   private final RedisClient client;
-  private final Map<String, RedisConnection> connections = new ConcurrentHashMap<>();
+  private final Map<RedisTlsSettings, RedisClient> tlsClients = new ConcurrentHashMap<>();
+  private final Map<Endpoint, RedisConnection> connections = new ConcurrentHashMap<>();
   private final List<RedisClusterClient> clusterClients = new ArrayList<>();
   private volatile boolean closed;
 
@@ -59,61 +63,78 @@ public final class RedisConnector implements AutoCloseable {
   }
 
   /**
-   * The connection to {@code uri}, opened on first use.
+   * The connection to {@code uri} with these TLS settings, opened on first use.
    *
    * @throws IllegalArgumentException when the URI is malformed
+   * @throws StoreSecurityException   naming the masked URI when Redis refuses the credentials or the
+   *                                  server certificate is not trusted
    * @throws StoreAccessException     naming the masked URI when Redis cannot be reached in time
    */
-  RedisConnection connection(String uri, Duration timeout) {
+  RedisConnection connection(String uri, RedisTlsSettings tls, Duration timeout) {
     if (closed) {
       throw new IllegalStateException("The Redis connector is closed");
     }
-    RedisConnection existing = connections.get(uri);
+    Endpoint endpoint = new Endpoint(uri, tls);
+    RedisConnection existing = connections.get(endpoint);
     if (existing != null) {
       return existing;
     }
     synchronized (connections) {
-      return connections.computeIfAbsent(uri, ignored -> open(uri, timeout));
+      return connections.computeIfAbsent(endpoint, ignored -> open(uri, tls, timeout));
     }
   }
 
-  private RedisConnection open(String uri, Duration timeout) {
+  private RedisConnection open(String uri, RedisTlsSettings tls, Duration timeout) {
     String masked = RedisUris.mask(uri);
-    try {
-      RedisConnection connection = RedisUris.isCluster(uri) ? openCluster(uri, masked, timeout)
-          : openStandalone(uri, masked, timeout);
-      LOG.info("Connected to Redis at {}", masked);
-      return connection;
-    } catch (IllegalArgumentException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new StoreAccessException("Cannot connect to Redis at " + masked + " within " + timeout + ": "
-          + e.getMessage(), e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        RedisConnection connection = RedisUris.isCluster(uri) ? openCluster(uri, tls, masked, timeout)
+            : openStandalone(uri, tls, masked, timeout);
+        LOG.info("Connected to Redis at {}", masked);
+        return connection;
+      } catch (IllegalArgumentException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // Lettuce sometimes reports a refused handshake (wrong password) only as the channel closing;
+        // a second attempt, as quick as the first, almost always shows the reason
+        if (attempt > 1 || !ConnectFailures.closedDuringHandshake(e)) {
+          throw ConnectFailures.connect(e, masked, timeout);
+        }
+      }
     }
   }
 
-  private RedisConnection openStandalone(String uri, String masked, Duration timeout) {
-    RedisURI redisUri = RedisUris.parse(uri, timeout);
-    client.setOptions(ClientOptions.builder()
+  private RedisConnection openStandalone(String uri, RedisTlsSettings tls, String masked, Duration timeout) {
+    RedisURI redisUri = RedisTls.apply(RedisUris.parse(uri, timeout), tls);
+    RedisClient standalone = client(tls);
+    ClientOptions.Builder options = ClientOptions.builder()
         .socketOptions(socketOptions(timeout))
         .timeoutOptions(TimeoutOptions.enabled(timeout))
         // fail at once while disconnected instead of queueing until the timeout
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .build());
-    StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE, redisUri);
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    if (RedisUris.usesTls(uri)) {
+      options.sslOptions(RedisTls.options(tls, timeout));
+    }
+    standalone.setOptions(options.build());
+    StatefulRedisConnection<byte[], byte[]> connection = standalone.connect(ByteArrayCodec.INSTANCE, redisUri);
     return new RedisConnection(masked, connection, connection.async(), timeout);
   }
 
-  private RedisConnection openCluster(String uri, String masked, Duration timeout) {
-    RedisClusterClient cluster = RedisClusterClient.create(resources, RedisUris.clusterSeeds(uri, timeout));
+  /** The client for connections with these TLS settings: the shared one for the defaults. */
+  private RedisClient client(RedisTlsSettings tls) {
+    return tls.isConfigured() ? tlsClients.computeIfAbsent(tls, ignored -> RedisClient.create(resources)) : client;
+  }
+
+  private RedisConnection openCluster(String uri, RedisTlsSettings tls, String masked, Duration timeout) {
+    List<RedisURI> seeds = RedisUris.clusterSeeds(uri, timeout);
+    seeds.forEach(seed -> RedisTls.apply(seed, tls));
+    RedisClusterClient cluster = RedisClusterClient.create(resources, seeds);
     cluster.setOptions(ClusterClientOptions.builder()
         .socketOptions(socketOptions(timeout))
         .timeoutOptions(TimeoutOptions.enabled(timeout))
+        .sslOptions(RedisTls.options(tls, timeout))
         // node connections open lazily, so commands must be accepted before they are up (and time out)
-        // adaptive refresh (MOVED/ASK, reconnects) is on by default; a periodic refresh catches the rest
-        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-            .enablePeriodicRefresh(Duration.ofSeconds(30))
-            .build())
+        .topologyRefreshOptions(clusterTopologyRefresh())
         .build());
     StatefulRedisClusterConnection<byte[], byte[]> connection;
     try {
@@ -129,19 +150,35 @@ public final class RedisConnector implements AutoCloseable {
   }
 
   /**
+   * Adaptive refresh on every trigger (MOVED/ASK, uncovered slot, unknown node, five failed
+   * reconnects to a node: a dead master), named here rather than left to Lettuce's defaults, which
+   * were none before Lettuce 6.x. At most one adaptive refresh per second: the first, right after a
+   * master dies, still sees it owning its slots, and the one after its replica's promotion must not
+   * wait Lettuce's default 5 s. A periodic refresh catches what no command trips over.
+   */
+  static ClusterTopologyRefreshOptions clusterTopologyRefresh() {
+    return ClusterTopologyRefreshOptions.builder()
+        .enableAllAdaptiveRefreshTriggers()
+        .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
+        .enablePeriodicRefresh(Duration.ofSeconds(30))
+        .build();
+  }
+
+  /**
    * Opens a connection of its own on which Redis reports every change to keys under {@code prefix}.
    *
    * @throws IllegalArgumentException for a Redis Cluster (tracking would be needed on every master)
    * @throws StoreAccessException     when Redis cannot be reached or cannot track keys (before Redis 6)
    */
-  KeyTracking track(String uri, Duration timeout, String prefix, Invalidations<byte[]> listener) {
+  KeyTracking track(String uri, RedisTlsSettings tls, Duration timeout, String prefix,
+                    Invalidations<byte[]> listener) {
     if (RedisUris.isCluster(uri)) {
       throw new IllegalArgumentException("A near cache needs a standalone or Sentinel Redis, not a Redis Cluster");
     }
     String masked = RedisUris.mask(uri);
     try {
-      StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE,
-          RedisUris.parse(uri, timeout));
+      StatefulRedisConnection<byte[], byte[]> connection = client(tls).connect(ByteArrayCodec.INSTANCE,
+          RedisTls.apply(RedisUris.parse(uri, timeout), tls));
       return KeyTracking.start(connection, resources, prefix, listener, masked);
     } catch (RuntimeException e) {
       throw new StoreAccessException("Cannot track keys " + prefix + "* at " + masked + " for a near cache (Redis 6 "
@@ -179,6 +216,8 @@ public final class RedisConnector implements AutoCloseable {
       clusterClients.forEach(cluster -> cluster.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
       clusterClients.clear();
     }
+    tlsClients.values().forEach(tlsClient -> tlsClient.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+    tlsClients.clear();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     try {
       resources.shutdown(0, 2, TimeUnit.SECONDS).get(3, TimeUnit.SECONDS);
@@ -187,5 +226,9 @@ public final class RedisConnector implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       LOG.warn("Lettuce resources did not shut down cleanly", e);
     }
+  }
+
+  /** What a connection is shared by: the URI and the TLS settings (caches differing in either do not share). */
+  private record Endpoint(String uri, RedisTlsSettings tls) {
   }
 }

@@ -48,7 +48,8 @@ public final class RedisStoreProvider implements StoreProvider {
   }
 
   private <K, V> Store<K, V> connect(String cacheName, StrataConfiguration<K, V> configuration) {
-    RedisConnection connection = connector.connection(configuration.getRedisUri(), configuration.getRedisTimeout());
+    RedisConnection connection = connector.connection(configuration.getRedisUri(), configuration.getRedisTls(),
+        configuration.getRedisTimeout());
     KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
     KeyCodec<K> keys = new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(),
         serializer);
@@ -58,7 +59,8 @@ public final class RedisStoreProvider implements StoreProvider {
     String uri = configuration.getRedisUri();
     RedisStore<K, V> store = new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
         configuration.getCorruptValuePolicy(),
-        listener -> connector.track(uri, configuration.getRedisTimeout(), keys.namespace(), listener));
+        listener -> connector.track(uri, configuration.getRedisTls(), configuration.getRedisTimeout(), keys.namespace(),
+            listener));
     long nearSize = configuration.getNearCacheMaximumSize();
     return nearSize == 0 ? store
         : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), configuration.getTicker());

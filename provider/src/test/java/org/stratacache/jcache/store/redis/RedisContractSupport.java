@@ -3,6 +3,7 @@ package org.stratacache.jcache.store.redis;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.store.Store;
@@ -25,13 +26,18 @@ abstract class RedisContractSupport extends StoreContractTest {
   /** PTTL of a raw Redis key. */
   protected abstract long pttl(byte[] key);
 
+  /** The TLS settings of the stores (the defaults unless the deployment uses TLS). */
+  protected RedisTlsSettings tls() {
+    return RedisTlsSettings.defaults();
+  }
+
   @Override
   protected Store<String, String> createStore() {
     String cacheName = "contract-" + CACHES.incrementAndGet();
     namespace = prefix + ":" + cacheName + ":";
     StrataConfiguration<String, String> configuration = ManagerDefaults.of(null, name -> null, name -> null)
         .resolve(StrataConfiguration.builder(String.class, String.class)
-            .storeType(StoreType.REDIS).redisUri(uri()).keyPrefix(prefix).build());
+            .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix).build());
     return new RedisStoreProvider(connector(), getClass().getClassLoader(), Runnable::run)
         .createStore(cacheName, configuration, StoreEventSink.none());
   }

@@ -1,0 +1,108 @@
+package org.stratacache.jcache.configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TLS settings: where they come from, how they fit together, and that the password never shows. */
+class RedisTlsSettingsTest {
+
+  @TempDir
+  Path directory;
+
+  private Path file(String name) throws IOException {
+    return Files.writeString(directory.resolve(name), "-----BEGIN CERTIFICATE-----\n");
+  }
+
+  @Test
+  void environmentVariablesAndPropertiesFillEachTlsSettingSeparately() throws IOException {
+    String ca = file("ca.pem").toString();
+    Properties manager = new Properties();
+    manager.setProperty(Setting.REDIS_TLS_KEYSTORE_FILE.property(), "/etc/client.p12");
+    Map<String, String> env = Map.of("REDIS_TLS_CA_FILE", ca, "REDIS_TLS_KEY_PASSWORD", " s3cret ",
+        "REDIS_TLS_VERIFY_HOSTNAME", "false", "REDIS_TLS_KEYSTORE_FILE", "/ignored.p12");
+    StrataConfiguration<String, String> resolved = ManagerDefaults.of(manager, name -> null, env::get)
+        .resolve(StrataConfiguration.builder(String.class, String.class).redisUri("rediss://host:6380")
+            .redisTls(RedisTlsSettings.defaults().verifyHostname(true)).build());
+    RedisTlsSettings tls = resolved.getRedisTls();
+    assertThat(tls.getCaFile()).isEqualTo(ca);
+    assertThat(tls.getKeystoreFile()).isEqualTo("/etc/client.p12");
+    assertThat(tls.getKeyPassword()).isEqualTo(" s3cret ");
+    assertThat(tls.isVerifyHostname()).as("the cache's own value wins over the environment").isTrue();
+  }
+
+  @Test
+  void aYamlFileNestsTlsSettingsUnderRedisTls() throws IOException {
+    Path yaml = Files.writeString(directory.resolve("strata.yaml"), String.join("\n",
+        "redis-tls:", "  ca-file: /etc/ca.pem", "caches:", "  orders:", "    redis-tls:",
+        "      verify-hostname: false", "      key-password: pw", ""));
+    ConfigurationFile file = ConfigurationFile.load(yaml.toUri(), getClass().getClassLoader());
+    assertThat(file.defaults()).containsEntry(Setting.REDIS_TLS_CA_FILE, "/etc/ca.pem");
+    RedisTlsSettings orders = file.caches().get("orders").getRedisTls();
+    assertThat(orders.isVerifyHostname()).isFalse();
+    assertThat(orders.getKeyPassword()).isEqualTo("pw");
+  }
+
+  @Test
+  void unsetMeansTheJvmTrustStoreAndHostNameVerification() {
+    RedisTlsSettings tls = StrataConfiguration.builder(String.class, String.class).build().getRedisTls();
+    assertThat(tls.isConfigured()).isFalse();
+    assertThat(tls.isVerifyHostname()).isTrue();
+    tls.validate(false);
+  }
+
+  @Test
+  void thePasswordNeverShows() {
+    RedisTlsSettings tls = RedisTlsSettings.defaults().keystoreFile("/missing.p12").keyPassword("hunter2");
+    assertThat(tls.toString()).doesNotContain("hunter2").contains("keyPassword=****");
+    assertThatThrownBy(() -> tls.validate(true)).hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> tls.validate(false)).hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void tlsSettingsOnAPlainUriAreAMistake() {
+    assertThatThrownBy(() -> RedisTlsSettings.defaults().verifyHostname(false).validate(false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rediss://");
+  }
+
+  @Test
+  void aCertificateNeedsItsKeyAndOnlyOneClientIdentityIsAllowed() throws IOException {
+    String cert = file("client.pem").toString();
+    String key = file("client.key").toString();
+    assertThatThrownBy(() -> RedisTlsSettings.defaults().clientCertFile(cert).validate(true))
+        .hasMessageContaining("redis-tls.client-key-file");
+    assertThatThrownBy(() -> RedisTlsSettings.defaults().clientCertFile(cert).clientKeyFile(key)
+        .keystoreFile(cert).validate(true)).hasMessageContaining("redis-tls.keystore-file");
+    assertThatThrownBy(() -> RedisTlsSettings.defaults().keyPassword("x").validate(true))
+        .hasMessageContaining("redis-tls.key-password");
+    RedisTlsSettings.defaults().clientCertFile(cert).clientKeyFile(key).keyPassword("x").validate(true);
+  }
+
+  @Test
+  void aMissingFileIsNamedWithItsSetting() {
+    assertThatThrownBy(() -> RedisTlsSettings.defaults().caFile(directory.resolve("nope.pem").toString())
+        .validate(true)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("redis-tls.ca-file = ").hasMessageContaining("nope.pem");
+  }
+
+  @Test
+  void settingsDifferingOnlyInThePasswordAreDifferent() {
+    RedisTlsSettings one = RedisTlsSettings.defaults().keystoreFile("/k.p12").keyPassword("a");
+    assertThat(one).isEqualTo(RedisTlsSettings.defaults().keystoreFile("/k.p12").keyPassword("a"))
+        .isNotEqualTo(one.keyPassword("b"));
+  }
+
+  @Test
+  void aBadVerifyHostnameValueNamesTheVariable() {
+    assertThatThrownBy(() -> ManagerDefaults.of(null, name -> null, Map.of("REDIS_TLS_VERIFY_HOSTNAME", "yes")::get)
+        .resolve(StrataConfiguration.builder(String.class, String.class).build()))
+        .hasMessageContaining("REDIS_TLS_VERIFY_HOSTNAME").hasMessageContaining("true or false");
+  }
+}
