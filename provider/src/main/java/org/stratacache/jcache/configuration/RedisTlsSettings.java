@@ -1,8 +1,6 @@
 package org.stratacache.jcache.configuration;
 
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -112,7 +110,8 @@ public final class RedisTlsSettings implements Serializable {
   }
 
   /**
-   * Checks that the settings fit together and their files can be read.
+   * Checks that the settings fit together and that their files hold what they should (certificates,
+   * a PKCS#8 key, a keystore the password opens).
    *
    * @param tlsUri whether the Redis URI uses TLS ({@code rediss://}); settings without it are a mistake
    * @throws IllegalArgumentException naming the setting at fault
@@ -138,16 +137,10 @@ public final class RedisTlsSettings implements Serializable {
       throw new IllegalArgumentException("redis-tls.key-password is set but neither redis-tls.keystore-file nor "
           + "redis-tls.client-key-file is");
     }
-    readable("redis-tls.ca-file", caFile);
-    readable("redis-tls.client-cert-file", clientCertFile);
-    readable("redis-tls.client-key-file", clientKeyFile);
-    readable("redis-tls.keystore-file", keystoreFile);
-  }
-
-  private static void readable(String key, String file) {
-    if (file != null && !Files.isReadable(Path.of(file))) {
-      throw new IllegalArgumentException(key + " = " + file + ": no such readable file");
-    }
+    TlsFiles.certificates("redis-tls.ca-file", caFile);
+    TlsFiles.certificates("redis-tls.client-cert-file", clientCertFile);
+    TlsFiles.privateKey("redis-tls.client-key-file", clientKeyFile);
+    TlsFiles.keystore("redis-tls.keystore-file", keystoreFile, keyPassword);
   }
 
   @Override

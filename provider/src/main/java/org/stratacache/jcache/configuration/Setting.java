@@ -50,6 +50,8 @@ public enum Setting {
   FALLBACK_MAXIMUM_SIZE("fallback-maximum-size", null, "a whole number, 0 or more", "10000", true),
   /** The bound of the near cache in front of Redis. */
   NEAR_CACHE_MAXIMUM_SIZE("near-cache.maximum-size", null, "a whole number, 0 (no near cache) or more", "0", true),
+  /** Whether listeners also hear the writes and expirations of other JVMs (Redis store). */
+  REMOTE_EVENTS("remote-events", null, "true or false", "false", true),
   /** Statistics and their MXBean. */
   STATISTICS("statistics", null, "true or false", "false", false),
   /** The configuration MXBean. */

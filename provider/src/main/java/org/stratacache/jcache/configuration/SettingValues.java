@@ -32,7 +32,7 @@ final class SettingValues {
         case COMPRESSION_LEVEL -> (int) range(raw, 1, 22);
         case CORRUPT_VALUES -> enumValue(CorruptValuePolicy.class, raw);
         case RESILIENCE -> enumValue(ResiliencePolicy.class, raw);
-        case STATISTICS, MANAGEMENT, STORE_BY_VALUE, REDIS_TLS_VERIFY_HOSTNAME -> bool(raw);
+        case STATISTICS, MANAGEMENT, STORE_BY_VALUE, REDIS_TLS_VERIFY_HOSTNAME, REMOTE_EVENTS -> bool(raw);
         case KEY_TYPE, VALUE_TYPE -> type(raw, loader);
         case ALLOWED_PACKAGES -> list(raw);
         case ALLOWED_CLASSES -> classes(raw, loader);
@@ -66,6 +66,7 @@ final class SettingValues {
       case MAXIMUM_SIZE -> builder.maximumSize((Long) value);
       case FALLBACK_MAXIMUM_SIZE -> builder.fallbackMaximumSize((Long) value);
       case NEAR_CACHE_MAXIMUM_SIZE -> builder.nearCacheMaximumSize((Long) value);
+      case REMOTE_EVENTS -> builder.remoteEvents((Boolean) value);
       case COMPRESSION_THRESHOLD -> builder.compressionThreshold((Integer) value);
       case COMPRESSION_LEVEL -> builder.compressionLevel((Integer) value);
       case CORRUPT_VALUES -> builder.corruptValuePolicy((CorruptValuePolicy) value);

@@ -99,6 +99,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   private final Long nearCacheMaximumSize;
   @Valid
   private final EncryptionSettings encryption;
+  private final Boolean remoteEvents;
   private final Map<Class<?>, Serializable> extensions;
 
   private StrataConfiguration(Builder<K, V> builder) {
@@ -129,6 +130,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     this.fallbackMaximumSize = builder.fallbackMaximumSize;
     this.nearCacheMaximumSize = builder.nearCacheMaximumSize;
     this.encryption = builder.encryption;
+    this.remoteEvents = builder.remoteEvents;
     this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extensions));
   }
 
@@ -192,7 +194,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         .resiliencePolicy(resiliencePolicy)
         .fallbackMaximumSize(fallbackMaximumSize)
         .nearCacheMaximumSize(nearCacheMaximumSize)
-        .encryption(encryption);
+        .encryption(encryption)
+        .remoteEvents(remoteEvents);
     extensions.values().forEach(builder::extension);
     listenerConfigurations.forEach(builder::addCacheEntryListenerConfiguration);
     return builder;
@@ -314,6 +317,15 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return nearCacheMaximumSize == null ? 0 : nearCacheMaximumSize;
   }
 
+  /**
+   * Whether listeners of this cache also hear the creates, updates and removals made by other JVMs
+   * and the expirations Redis reports, and whether this cache tells other JVMs of its own writes.
+   * Needs the Redis store; off by default.
+   */
+  public boolean isRemoteEvents() {
+    return remoteEvents != null && remoteEvents;
+  }
+
   /** Whether the expiry policy is the JSR-107 default (eternal) rather than one chosen for this cache. */
   public boolean hasDefaultExpiryPolicy() {
     return EternalExpiryPolicy.factoryOf().equals(expiryPolicyFactory);
@@ -342,6 +354,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       case NEAR_CACHE_MAXIMUM_SIZE -> nearCacheMaximumSize;
       // a cache that sets encryption itself takes none of the three from the manager
       case ENCRYPTION_KEYS, ENCRYPTION_CURRENT_KEY, ENCRYPTION_REQUIRE -> encryption;
+      case REMOTE_EVENTS -> remoteEvents;
       default -> null;
     };
   }
@@ -426,6 +439,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     private Long fallbackMaximumSize;
     private Long nearCacheMaximumSize;
     private EncryptionSettings encryption;
+    private Boolean remoteEvents;
     private final Map<Class<?>, Serializable> extensions = new LinkedHashMap<>();
 
     private Builder() {
@@ -626,6 +640,22 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     /** {@link #nearCacheMaximumSize(long)}, or {@code null} to leave it to the default. */
     public Builder<K, V> nearCacheMaximumSize(Long entries) {
       this.nearCacheMaximumSize = entries;
+      return this;
+    }
+
+    /**
+     * With {@code true}, the cache's listeners (registered the standard way) also hear creates,
+     * updates and removals made by other JVMs' caches of the same name and prefix, and the
+     * expirations Redis reports; the cache tells the others of its own writes. Redis store only.
+     */
+    public Builder<K, V> remoteEvents(boolean enabled) {
+      this.remoteEvents = enabled;
+      return this;
+    }
+
+    /** {@link #remoteEvents(boolean)}, or {@code null} to leave it to the default. */
+    public Builder<K, V> remoteEvents(Boolean enabled) {
+      this.remoteEvents = enabled;
       return this;
     }
 

@@ -11,6 +11,7 @@ import javax.cache.event.CacheEntryListenerException;
 import javax.cache.event.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stratacache.jcache.store.RemoteEvents;
 
 /**
  * Delivers cache entry events to the registered listeners.
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * and before the operation returns; their failures reach the caller as a
  * {@link CacheEntryListenerException}. Asynchronous listeners run on the executor, in order per key.
  * Expiry events have no caller to block, so they are always delivered asynchronously.
+ *
+ * <p>A dispatcher that {@link #share shares} its events sends every create, update and removal to
+ * the other JVMs, and delivers theirs (and the expirations the remote store reports) to its
+ * listeners, asynchronously, through the same filters and in order per key.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -31,6 +36,8 @@ public final class EventDispatcher<K, V> {
   private volatile Cache<K, V> source;
   private final List<ListenerRegistration<K, V>> registrations = new CopyOnWriteArrayList<>();
   private volatile Interest interest = Interest.NONE;
+  private volatile Interest local = Interest.NONE;
+  private volatile RemoteEvents<K, V> remote;
 
   /**
    * A dispatcher; {@link #bind} it to its cache before publishing.
@@ -47,6 +54,22 @@ public final class EventDispatcher<K, V> {
   }
 
   /**
+   * Sends this cache's writes to other JVMs from now on, with their previous values (so writes ask
+   * the store for them), and delivers the events of other JVMs to the listeners. Closed with this
+   * dispatcher.
+   */
+  public synchronized void share(RemoteEvents<K, V> remoteEvents) {
+    this.remote = remoteEvents;
+    recompute();
+    remoteEvents.start(new Incoming());
+  }
+
+  private void recompute() {
+    local = Interest.of(registrations);
+    interest = remote == null ? local : local.withWrites();
+  }
+
+  /**
    * Registers a listener.
    *
    * @throws IllegalArgumentException when an equal configuration is already registered
@@ -59,7 +82,7 @@ public final class EventDispatcher<K, V> {
       }
     }
     registrations.add(new ListenerRegistration<>(configuration));
-    interest = Interest.of(registrations);
+    recompute();
   }
 
   /** Deregisters the listener registered with an equal configuration, if any. */
@@ -70,7 +93,7 @@ public final class EventDispatcher<K, V> {
         registration.close();
       }
     }
-    interest = Interest.of(registrations);
+    recompute();
   }
 
   /** The configurations of the registered listeners. */
@@ -112,7 +135,7 @@ public final class EventDispatcher<K, V> {
     }
     for (ListenerRegistration<K, V> registration : registrations) {
       if (registration.listensTo(EventType.EXPIRED)) {
-        later(registration, event(registration, EventType.EXPIRED, key, oldValue, oldValue));
+        later(registration, event(registration, EventType.EXPIRED, key, oldValue, oldValue, true));
       }
     }
   }
@@ -121,12 +144,16 @@ public final class EventDispatcher<K, V> {
     if (!interest.listens(type)) {
       return;
     }
+    RemoteEvents<K, V> shared = remote;
+    if (shared != null) {
+      shared.publish(type, key, type == EventType.REMOVED ? null : value, oldValue);
+    }
     RuntimeException failure = null;
     for (ListenerRegistration<K, V> registration : registrations) {
       if (!registration.listensTo(type)) {
         continue;
       }
-      StrataCacheEntryEvent<K, V> event = event(registration, type, key, value, oldValue);
+      StrataCacheEntryEvent<K, V> event = event(registration, type, key, value, oldValue, true);
       if (!registration.isSynchronous()) {
         later(registration, event);
         continue;
@@ -148,8 +175,8 @@ public final class EventDispatcher<K, V> {
   }
 
   private StrataCacheEntryEvent<K, V> event(ListenerRegistration<K, V> registration, EventType type,
-                                            K key, V value, V oldValue) {
-    boolean withOld = registration.isOldValueRequired();
+                                            K key, V value, V oldValue, boolean oldKnown) {
+    boolean withOld = oldKnown && registration.isOldValueRequired();
     switch (type) {
       case CREATED:
         return new StrataCacheEntryEvent<>(source, type, key, value, null, false);
@@ -175,11 +202,35 @@ public final class EventDispatcher<K, V> {
     registrations.forEach(ListenerRegistration::drain);
   }
 
-  /** Closes every listener and filter that is closeable. */
+  /** Stops sharing events and closes every listener and filter that is closeable. */
   public synchronized void close() {
+    RemoteEvents<K, V> shared = remote;
+    remote = null;
+    if (shared != null) {
+      shared.close();
+    }
     registrations.forEach(ListenerRegistration::close);
     registrations.clear();
-    interest = Interest.NONE;
+    recompute();
+  }
+
+  /** Events of other JVMs: delivered like expirations, asynchronously, as nobody here waits for them. */
+  private final class Incoming implements RemoteEvents.Receiver<K, V> {
+
+    @Override
+    public boolean hears(EventType type) {
+      return local.listens(type);
+    }
+
+    @Override
+    public void receive(EventType type, K key, V value, V oldValue, boolean oldKnown) {
+      for (ListenerRegistration<K, V> registration : registrations) {
+        if (registration.listensTo(type)) {
+          V shown = type == EventType.REMOVED || type == EventType.EXPIRED ? oldValue : value;
+          later(registration, event(registration, type, key, shown, oldValue, oldKnown));
+        }
+      }
+    }
   }
 
   /** Which event types anyone listens to, recomputed on (de)registration so publishing is cheap. */
@@ -209,6 +260,14 @@ public final class EventDispatcher<K, V> {
 
     boolean needsOld(EventType type) {
       return (oldValues & (1 << type.ordinal())) != 0;
+    }
+
+    /** This interest plus every write with its previous value, as other JVMs may want them. */
+    Interest withWrites() {
+      int writes = (1 << EventType.CREATED.ordinal()) | (1 << EventType.UPDATED.ordinal())
+          | (1 << EventType.REMOVED.ordinal());
+      int previous = (1 << EventType.UPDATED.ordinal()) | (1 << EventType.REMOVED.ordinal());
+      return new Interest(listening | writes, oldValues | previous);
     }
   }
 }

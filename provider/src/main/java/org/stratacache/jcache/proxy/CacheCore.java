@@ -90,6 +90,14 @@ public final class CacheCore<K, V> {
     this.store = stores.createStore(name, configuration, new Sink());
     this.proxy = new CacheProxy<>(this, PolicyExpiry.of(expiryPolicy), Set.of());
     events.bind(proxy);
+    if (configuration.isRemoteEvents()) {
+      try {
+        events.share(stores.remoteEvents(name, configuration));
+      } catch (RuntimeException e) {
+        store.close();
+        throw e;
+      }
+    }
     setStatisticsEnabled(configuration.isStatisticsEnabled());
     setManagementEnabled(configuration.isManagementEnabled());
   }

@@ -132,6 +132,12 @@ public final class CacheManagerImpl implements CacheManager {
       throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
     }
     ConfigurationValidator.validate(cacheName, resolved);
+    if (resolved.isRemoteEvents() && (resolved.getStoreType() != StoreType.REDIS
+        || RedisUris.isCluster(resolved.getRedisUri()))) {
+      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': remote-events needs "
+          + "the Redis store on a standalone or Sentinel Redis (this cache is "
+          + (resolved.getStoreType() == StoreType.REDIS ? "on a Redis Cluster" : "in memory") + ")");
+    }
     if (resolved.getStoreType() == StoreType.REDIS) {
       RedisUris.validate(resolved.getRedisUri(), resolved.getRedisTimeout());
       try {

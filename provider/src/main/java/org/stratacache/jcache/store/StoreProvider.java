@@ -17,6 +17,16 @@ public interface StoreProvider {
   <K, V> Store<K, V> createStore(String cacheName, StrataConfiguration<K, V> configuration,
                                  StoreEventSink<K, V> sink);
 
+  /**
+   * Shares the events of a cache with other JVMs ({@code remote-events}).
+   *
+   * @throws IllegalArgumentException when this provider's stores are not shared between JVMs
+   */
+  default <K, V> RemoteEvents<K, V> remoteEvents(String cacheName, StrataConfiguration<K, V> configuration) {
+    throw new IllegalArgumentException("Cache '" + cacheName + "': remote-events needs a store shared between JVMs "
+        + "(redis)");
+  }
+
   /** Whether this provider's stores copy values by themselves (serializing stores do). */
   boolean isolatesValues();
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stratacache.jcache.testing.TestCertificates;
 
 /** TLS settings: where they come from, how they fit together, and that the password never shows. */
 class RedisTlsSettingsTest {
@@ -73,16 +74,20 @@ class RedisTlsSettingsTest {
   }
 
   @Test
-  void aCertificateNeedsItsKeyAndOnlyOneClientIdentityIsAllowed() throws IOException {
-    String cert = file("client.pem").toString();
-    String key = file("client.key").toString();
+  void aCertificateNeedsItsKeyAndOnlyOneClientIdentityIsAllowed() {
+    TestCertificates certificates = TestCertificates.generate();
+    String cert = certificates.clientCertFile().toString();
+    String key = certificates.clientKeyFile().toString();
     assertThatThrownBy(() -> RedisTlsSettings.defaults().clientCertFile(cert).validate(true))
         .hasMessageContaining("redis-tls.client-key-file");
     assertThatThrownBy(() -> RedisTlsSettings.defaults().clientCertFile(cert).clientKeyFile(key)
         .keystoreFile(cert).validate(true)).hasMessageContaining("redis-tls.keystore-file");
     assertThatThrownBy(() -> RedisTlsSettings.defaults().keyPassword("x").validate(true))
         .hasMessageContaining("redis-tls.key-password");
-    RedisTlsSettings.defaults().clientCertFile(cert).clientKeyFile(key).keyPassword("x").validate(true);
+    RedisTlsSettings.defaults().caFile(certificates.caFile().toString()).clientCertFile(cert).clientKeyFile(key)
+        .validate(true);
+    RedisTlsSettings.defaults().keystoreFile(certificates.clientKeystore().toString())
+        .keyPassword(TestCertificates.KEYSTORE_PASSWORD).validate(true);
   }
 
   @Test
@@ -90,6 +95,32 @@ class RedisTlsSettingsTest {
     assertThatThrownBy(() -> RedisTlsSettings.defaults().caFile(directory.resolve("nope.pem").toString())
         .validate(true)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("redis-tls.ca-file = ").hasMessageContaining("nope.pem");
+  }
+
+  @Test
+  void filesThatDoNotHoldWhatTheSettingNeedsAreNamed() throws IOException {
+    TestCertificates certificates = TestCertificates.generate();
+    String notPem = file("notes.txt").toString();
+    Files.writeString(Path.of(notPem), "hello");
+    assertThatThrownBy(() -> RedisTlsSettings.defaults().caFile(notPem).validate(true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis-tls.ca-file = " + notPem);
+    assertThatThrownBy(() -> RedisTlsSettings.defaults().clientCertFile(certificates.clientCertFile().toString())
+        .clientKeyFile(certificates.clientCertFile().toString()).validate(true))
+        .hasMessageContaining("redis-tls.client-key-file").hasMessageContaining("no PKCS#8");
+    Path pkcs1 = Files.writeString(directory.resolve("rsa.key"), "-----BEGIN RSA PRIVATE KEY-----\nAA==\n");
+    assertThatThrownBy(() -> RedisTlsSettings.defaults().clientCertFile(certificates.clientCertFile().toString())
+        .clientKeyFile(pkcs1.toString()).validate(true))
+        .hasMessageContaining("redis-tls.client-key-file").hasMessageContaining("openssl pkcs8");
+  }
+
+  @Test
+  void aWrongKeystorePasswordNamesTheKeystoreButNotThePassword() {
+    TestCertificates certificates = TestCertificates.generate();
+    assertThatThrownBy(() -> RedisTlsSettings.defaults().keystoreFile(certificates.clientKeystore().toString())
+        .keyPassword("not-the-password").validate(true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("redis-tls.keystore-file")
+        .hasMessageNotContaining("not-the-password");
   }
 
   @Test

@@ -97,17 +97,34 @@ public final class RedisSentinel implements AutoCloseable {
     try (StatefulRedisSentinelConnection<String, String> toSentinel = client.connectSentinel(
         RedisURI.create(sentinel.uri()))) {
       toSentinel.sync().failover(MASTER_NAME);
-      await("the Sentinel to promote the replica", () -> currentMasterPort() != before);
-      int after = currentMasterPort();
-      try (StatefulRedisConnection<String, String> promoted = client.connect(
-          RedisURI.create("redis://127.0.0.1:" + after));
-           StatefulRedisConnection<String, String> demoted = client.connect(
-               RedisURI.create("redis://127.0.0.1:" + before))) {
-        await("the promoted replica to accept writes",
-            () -> promoted.sync().info("replication").contains("role:master"));
+      awaitPromotion(before);
+      try (StatefulRedisConnection<String, String> demoted = client.connect(
+          RedisURI.create("redis://127.0.0.1:" + before))) {
         // until then the old master still takes writes, which its resync with the new master discards
         await("the old master to become a replica", () -> demoted.sync().info("replication").contains("role:slave"));
       }
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  /**
+   * Kills the current master, as a crash would, and waits (up to 30 s) until the Sentinel has
+   * promoted the replica and it accepts writes.
+   */
+  public void killMaster() {
+    int before = currentMasterPort();
+    (before == master.port() ? master : replica).kill();
+    awaitPromotion(before);
+  }
+
+  private void awaitPromotion(int before) {
+    await("the Sentinel to promote the replica", () -> currentMasterPort() != before);
+    RedisClient client = RedisClient.create();
+    try (StatefulRedisConnection<String, String> promoted = client.connect(
+        RedisURI.create("redis://127.0.0.1:" + currentMasterPort()))) {
+      await("the promoted replica to accept writes",
+          () -> promoted.sync().info("replication").contains("role:master"));
     } finally {
       client.shutdown();
     }

@@ -61,6 +61,12 @@ final class KeyCodec<K> {
     return full;
   }
 
+  /** Whether a Redis key lies in this cache's namespace. */
+  boolean inNamespace(byte[] redisKey) {
+    return redisKey.length > namespace.length
+        && Arrays.equals(redisKey, 0, namespace.length, namespace, 0, namespace.length);
+  }
+
   /** Whether a key found in the namespace is an entry's (and not a tag set's). */
   boolean isEntryKey(byte[] redisKey) {
     return redisKey.length <= namespace.length || redisKey[namespace.length] != TAG_MARK;

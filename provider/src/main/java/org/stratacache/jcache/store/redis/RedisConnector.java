@@ -11,6 +11,7 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.store.StoreAccessException;
@@ -183,6 +185,35 @@ public final class RedisConnector implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new StoreAccessException("Cannot track keys " + prefix + "* at " + masked + " for a near cache (Redis 6 "
           + "or later is needed): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens a pub/sub connection of its own for a cache's events: its channel and the expirations of
+   * its keys in the URI's database.
+   *
+   * @throws IllegalArgumentException for a Redis Cluster (keyspace notifications are per node)
+   * @throws StoreAccessException     when Redis cannot be reached
+   * @throws StoreSecurityException   when the ACL user may not subscribe to the cache's channel
+   */
+  EventSubscription subscribe(String uri, RedisTlsSettings tls, Duration timeout, String namespace,
+                              Consumer<byte[]> onEvent, Consumer<byte[]> onExpired) {
+    if (RedisUris.isCluster(uri)) {
+      throw new IllegalArgumentException("remote-events needs a standalone or Sentinel Redis, not a Redis Cluster");
+    }
+    String masked = RedisUris.mask(uri);
+    RedisConnection commands = connection(uri, tls, timeout);
+    try {
+      RedisURI redisUri = RedisTls.apply(RedisUris.parse(uri, timeout), tls);
+      StatefulRedisPubSubConnection<byte[], byte[]> connection = client(tls).connectPubSub(ByteArrayCodec.INSTANCE,
+          redisUri);
+      return EventSubscription.start(connection, commands, resources, namespace, redisUri.getDatabase(), onEvent,
+          onExpired);
+    } catch (StoreSecurityException refused) {
+      throw refused;  // an ACL without this cache's channel: a mistake to fix, not an outage to wait out
+    } catch (RuntimeException e) {
+      throw new StoreAccessException("Cannot subscribe to the events of " + namespace + "* at " + masked + ": "
+          + e.getMessage(), e);
     }
   }
 

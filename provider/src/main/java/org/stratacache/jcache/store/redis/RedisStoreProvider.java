@@ -1,14 +1,19 @@
 package org.stratacache.jcache.store.redis;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.stratacache.jcache.codec.EncryptingCodec;
 import org.stratacache.jcache.codec.KryoCopier;
 import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.ValueCodec;
 import org.stratacache.jcache.configuration.EncryptionSettings;
+import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.RedisUris;
+import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.store.RemoteEvents;
 import org.stratacache.jcache.store.Store;
+import org.stratacache.jcache.store.StoreAccessException;
 import org.stratacache.jcache.store.StoreEventSink;
 import org.stratacache.jcache.store.StoreProvider;
 import org.stratacache.jcache.store.memory.MemoryStore;
@@ -51,11 +56,8 @@ public final class RedisStoreProvider implements StoreProvider {
     RedisConnection connection = connector.connection(configuration.getRedisUri(), configuration.getRedisTls(),
         configuration.getRedisTimeout());
     KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
-    KeyCodec<K> keys = new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(),
-        serializer);
-    EncryptionSettings encryption = configuration.getEncryption();
-    ValueCodec values = new ValueCodec(serializer, configuration.getCompressionThreshold(),
-        configuration.getCompressionLevel(), encryption == null ? null : new EncryptingCodec(encryption));
+    KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
+    ValueCodec values = valueCodec(configuration, serializer);
     String uri = configuration.getRedisUri();
     RedisStore<K, V> store = new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
         configuration.getCorruptValuePolicy(),
@@ -64,6 +66,36 @@ public final class RedisStoreProvider implements StoreProvider {
     long nearSize = configuration.getNearCacheMaximumSize();
     return nearSize == 0 ? store
         : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), configuration.getTicker());
+  }
+
+  private static <K> KeyCodec<K> keyCodec(String cacheName, StrataConfiguration<K, ?> configuration,
+                                          KryoSerializer serializer) {
+    return new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(), serializer);
+  }
+
+  private static ValueCodec valueCodec(StrataConfiguration<?, ?> configuration, KryoSerializer serializer) {
+    EncryptionSettings encryption = configuration.getEncryption();
+    return new ValueCodec(serializer, configuration.getCompressionThreshold(), configuration.getCompressionLevel(),
+        encryption == null ? null : new EncryptingCodec(encryption));
+  }
+
+  /**
+   * Events shared over Redis pub/sub, encoded as the cache's store encodes keys and values. When
+   * Redis is away they are shared once it answers, unless the resilience policy is {@code fail}.
+   *
+   * @throws StoreAccessException (when started) if Redis cannot be reached and the policy is {@code fail}
+   */
+  @Override
+  public <K, V> RemoteEvents<K, V> remoteEvents(String cacheName, StrataConfiguration<K, V> configuration) {
+    String uri = configuration.getRedisUri();
+    Duration timeout = configuration.getRedisTimeout();
+    KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
+    KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
+    RedisTlsSettings tls = configuration.getRedisTls();
+    return new RedisEvents<>(cacheName, () -> connector.connection(uri, tls, timeout), keys,
+        valueCodec(configuration, serializer), configuration.getValueType(),
+        events -> connector.subscribe(uri, tls, timeout, keys.namespace(), events::onEvent, events::onExpired),
+        configuration.getResiliencePolicy() == ResiliencePolicy.FAIL, background);
   }
 
   @Override

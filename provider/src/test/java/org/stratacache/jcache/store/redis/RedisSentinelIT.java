@@ -13,9 +13,7 @@ import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,22 +24,12 @@ import org.stratacache.jcache.testing.RedisSentinel;
 /** A cache on a Sentinel-managed Redis keeps working across a failover, without losing replicated writes. */
 class RedisSentinelIT {
 
-  private static RedisSentinel sentinel;
-
+  private RedisSentinel sentinel;
   private CacheManager manager;
-
-  @BeforeAll
-  static void start() {
-    sentinel = RedisSentinel.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sentinel.close();
-  }
 
   @BeforeEach
   void open() {
+    sentinel = RedisSentinel.start();
     manager = Caching.getCachingProvider().getCacheManager(URI.create("test:sentinel-" + RedisTesting.uniquePrefix()),
         getClass().getClassLoader());
   }
@@ -49,6 +37,7 @@ class RedisSentinelIT {
   @AfterEach
   void close() {
     manager.close();
+    sentinel.close();
   }
 
   private Cache<String, String> create(String name) {
@@ -60,18 +49,33 @@ class RedisSentinelIT {
   @Timeout(value = 120, unit = TimeUnit.SECONDS)  // guards against a hang; the waits below have their own bounds
   void theCacheFollowsAFailoverAndKeepsEveryReplicatedWrite() throws InterruptedException {
     Cache<String, String> orders = create("orders");
+    Map<String, String> written = writeAndReplicate(orders);
+    sentinel.failover();
+    checkRecovered(orders, written);
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)  // guards against a hang; the waits below have their own bounds
+  void theCacheFollowsAFailoverAfterTheMasterCrashes() throws InterruptedException {
+    Cache<String, String> orders = create("orders");
+    Map<String, String> written = writeAndReplicate(orders);
+    sentinel.killMaster();
+    checkRecovered(orders, written);
+  }
+
+  private Map<String, String> writeAndReplicate(Cache<String, String> orders) {
     Map<String, String> written = new HashMap<>();
     for (int i = 0; i < 200; i++) {
       orders.put("order-" + i, "value-" + i);
       written.put("order-" + i, "value-" + i);
     }
-    int oldMaster = sentinel.currentMasterPort();
-    assertThat(oldMaster).isEqualTo(sentinel.master().port());
-    waitForReplication(oldMaster);
+    assertThat(sentinel.currentMasterPort()).isEqualTo(sentinel.master().port());
+    waitForReplication(sentinel.master().port());
+    return written;
+  }
 
-    sentinel.failover();
+  private void checkRecovered(Cache<String, String> orders, Map<String, String> written) throws InterruptedException {
     assertThat(sentinel.currentMasterPort()).isEqualTo(sentinel.replica().port());
-
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     boolean recovered = false;
     while (!recovered && System.nanoTime() < deadline) {

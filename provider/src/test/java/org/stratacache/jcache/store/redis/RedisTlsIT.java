@@ -107,6 +107,19 @@ class RedisTlsIT {
   }
 
   @Test
+  void aNearCacheTracksKeysOverTheSameTlsSettings() {
+    String uri = server.tlsUri("", "127.0.0.1");
+    Cache<String, String> near = manager.createCache("near", StrataConfiguration.builder(String.class, String.class)
+        .storeType(StoreType.REDIS).redisUri(uri).redisTls(trusted()).keyPrefix(prefix).nearCacheMaximumSize(10L)
+        .build());
+    near.put("k", "1");
+    assertThat(near.get("k")).isEqualTo("1");
+    assertThat(near.get("k")).isEqualTo("1");
+    near.remove("k");
+    exercise(near);
+  }
+
+  @Test
   void mutualTlsWorksWithPemFilesAndWithAKeystore() {
     exercise(create("pem", mutual.tlsUri("", "127.0.0.1"), trusted()
         .clientCertFile(certificates.clientCertFile().toString())
@@ -166,10 +179,11 @@ class RedisTlsIT {
   }
 
   @Test
-  void theKeyPasswordNeverAppearsInAFailure() {
+  void aWrongKeystorePasswordFailsCreateCacheWithoutShowingIt() {
     assertThatThrownBy(() -> createRiding("wrong-keystore-password", mutual.tlsUri("", "127.0.0.1"), trusted()
         .keystoreFile(certificates.clientKeystore().toString()).keyPassword("not-the-password")))
-        .isInstanceOf(CacheException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("redis-tls.keystore-file")
         .satisfies(e -> assertThat(stackText(e)).doesNotContain("not-the-password"));
   }
 

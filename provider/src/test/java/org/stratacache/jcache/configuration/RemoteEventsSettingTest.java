@@ -1,0 +1,53 @@
+package org.stratacache.jcache.configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** {@code remote-events}: off by default, set per cache or for every cache of a manager, checked. */
+class RemoteEventsSettingTest {
+
+  private static StrataConfiguration<String, String> resolve(Properties manager,
+                                                             StrataConfiguration.Builder<String, String> given) {
+    return ManagerDefaults.of(manager, name -> null, Map.of("REDIS_URL", "redis://env")::get).resolve(given.build());
+  }
+
+  private static Properties remoteEvents(String value) {
+    Properties properties = new Properties();
+    properties.setProperty(Setting.REMOTE_EVENTS.property(), value);
+    return properties;
+  }
+
+  @Test
+  void offUnlessAsked() {
+    assertThat(resolve(null, StrataConfiguration.builder(String.class, String.class)).isRemoteEvents()).isFalse();
+    assertThat(resolve(null, StrataConfiguration.builder(String.class, String.class).remoteEvents(true))
+        .isRemoteEvents()).isTrue();
+  }
+
+  @Test
+  void aManagerPropertyTurnsItOnForCachesThatLeaveItUnset() {
+    assertThat(resolve(remoteEvents("true"), StrataConfiguration.builder(String.class, String.class))
+        .isRemoteEvents()).isTrue();
+    assertThat(resolve(remoteEvents("true"), StrataConfiguration.builder(String.class, String.class)
+        .remoteEvents(false)).isRemoteEvents()).isFalse();
+  }
+
+  @Test
+  void aValueThatIsNotABooleanNamesTheSetting() {
+    assertThatThrownBy(() -> resolve(remoteEvents("yes"), StrataConfiguration.builder(String.class, String.class)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strata.remote-events")
+        .hasMessageContaining("yes").hasMessageContaining("true or false");
+  }
+
+  @Test
+  void itSurvivesACopyOfTheConfiguration() {
+    StrataConfiguration<String, String> on = StrataConfiguration.builder(String.class, String.class)
+        .remoteEvents(true).build();
+    assertThat(on.toBuilder().build().isRemoteEvents()).isTrue();
+    assertThat(on.configured(Setting.REMOTE_EVENTS)).isEqualTo(true);
+  }
+}
