@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import javax.cache.CacheException;
 import org.stratacache.jcache.codec.ClassNotAllowedException;
 import org.stratacache.jcache.codec.CodecException;
+import org.stratacache.jcache.store.StoreAccessException;
 
 /** Outcomes of reads of fuzzed values: decoded, refused (and why), or escaped (anything undocumented). Thread-safe. */
 final class FuzzTally {
@@ -44,7 +45,8 @@ final class FuzzTally {
    * @param kind the sample's {@link FuzzCorpus.Kind}, or what a bulk read failed on
    */
   synchronized void thrown(Object kind, Throwable thrown) {
-    if (!failuresAllowed || !(thrown instanceof CacheException)) {
+    // Redis failing is no answer about the bytes: it counts as an escape, so the run is not mistaken for a pass
+    if (!failuresAllowed || !(thrown instanceof CacheException) || thrown instanceof StoreAccessException) {
       if (escaped.size() < 20) {
         escaped.add(thrown);
       }

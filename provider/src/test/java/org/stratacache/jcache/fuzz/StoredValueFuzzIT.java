@@ -130,8 +130,10 @@ class StoredValueFuzzIT {
   }
 
   private Cache<String, Object> cache(CacheManager manager, CorruptValuePolicy policy) {
+    // a long timeout: on a busy machine, GC pauses from refused huge allocations must not look like Redis failing
     return manager.createCache("fuzz", StrataConfiguration.builder(String.class, Object.class)
-        .keyPrefix(prefix).serialization(SETTINGS).corruptValuePolicy(policy).build());
+        .keyPrefix(prefix).serialization(SETTINGS).corruptValuePolicy(policy)
+        .redisTimeout(java.time.Duration.ofSeconds(60)).build());
   }
 
   /** One get per key, on {@value #THREADS} threads so that Redis round trips overlap. */
