@@ -1,5 +1,7 @@
 package org.stratacache.bench;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,11 +14,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.stratacache.jcache.codec.EncryptingCodec;
 import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.ValueCodec;
+import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.SerializationSettings;
 
-/** The codec chain alone (Kryo, then zstd from the threshold): what a Redis round trip adds on the CPU. */
+/**
+ * The codec chain alone (Kryo, then zstd from the threshold, then AES-256-GCM when {@code encrypted}):
+ * what a Redis round trip adds on the CPU.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -31,13 +38,20 @@ public class CodecBenchmark {
   @Param({"1", "3", "6"})
   public int level;
 
+  @Param({"false", "true"})
+  public boolean encrypted;
+
   private ValueCodec codec;
   private String value;
   private byte[] encoded;
 
   @Setup
   public void setUp() {
-    codec = new ValueCodec(new KryoSerializer(getClass().getClassLoader(), SerializationSettings.none()), 1000, level);
+    byte[] key = new byte[EncryptionSettings.KEY_BYTES];
+    Arrays.fill(key, (byte) 0x5a);   // the key's value does not change the cost
+    EncryptingCodec encryption = encrypted ? new EncryptingCodec(EncryptionSettings.keys(Map.of(1, key))) : null;
+    codec = new ValueCodec(new KryoSerializer(getClass().getClassLoader(), SerializationSettings.none()), 1000, level,
+        encryption);
     value = Payloads.json(valueSize, 1);
     encoded = codec.encode(value);
   }

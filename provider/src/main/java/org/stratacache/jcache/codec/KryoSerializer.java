@@ -94,6 +94,8 @@ public final class KryoSerializer {
     } catch (RuntimeException e) {
       // Kryo, a value changed while it was written, a JDK class closed to reflection: all refuse the put
       throw translate(e, "Cannot serialize a value of " + value.getClass().getName());
+    } catch (StackOverflowError e) {
+      throw tooDeep("Cannot serialize a value of " + value.getClass().getName() + ": it nests values too deeply");
     } finally {
       worker.release();
       pool.free(worker);
@@ -123,6 +125,8 @@ public final class KryoSerializer {
       throw translate(e, "Cannot read the stored bytes as a value");
     } catch (OutOfMemoryError e) {
       throw new CodecException("The stored bytes claim a collection or array too large to allocate", e);
+    } catch (StackOverflowError e) {
+      throw tooDeep("The stored bytes nest values too deeply to read");
     } finally {
       worker.input.setBuffer(new byte[0]);
       worker.release();
@@ -148,10 +152,17 @@ public final class KryoSerializer {
       throw translate(e, "Cannot read the stored bytes as a value");
     } catch (OutOfMemoryError e) {
       throw new CodecException("The stored bytes claim a collection or array too large to allocate", e);
+    } catch (StackOverflowError e) {
+      throw tooDeep("The stored bytes nest values too deeply to read");
     } finally {
       worker.release();
       pool.free(worker);
     }
+  }
+
+  /** Without the overflowed stack as cause: thousands of frames that say nothing more. */
+  private static CodecException tooDeep(String message) {
+    return new CodecException(message + " (the thread's stack overflowed)");
   }
 
   private static CodecException translate(RuntimeException e, String message) {

@@ -11,16 +11,24 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The stored format of a value (version 1): one format-version byte, one flags byte, then the
  * Kryo bytes of the value, compressed with zstd when they reach the compression threshold and
- * compression pays off.
+ * compression pays off, then, when the cache has encryption keys, encrypted with AES-256-GCM.
  *
  * <pre>
  * byte 0    format version, 1
- * byte 1    flags: bit 0 = zstd frame follows; other bits reserved (must be 0)
+ * byte 1    flags: bit 0 = zstd frame; bit 1 = encrypted; other bits reserved (must be 0)
  * byte 2..  Kryo bytes, or a zstd frame (with its content size) holding them
+ *
+ * encrypted (bit 1):
+ * byte 2-3  key id, big-endian
+ * byte 4-15 nonce (random)
+ * byte 16.. AES-GCM ciphertext of the Kryo bytes or zstd frame, then its 16-byte tag;
+ *           bytes 0-3 are authenticated as associated data
  * </pre>
  *
  * <p>Anything else (another version, unknown flags, a truncated or corrupt payload, a class the
- * settings do not allow) is refused with a {@link CodecException}. Thread-safe.
+ * settings do not allow, a value that does not authenticate or whose key is not in the ring, a
+ * plaintext value where encryption is required) is refused with a {@link CodecException}.
+ * Thread-safe.
  */
 public final class ValueCodec {
 
@@ -28,6 +36,8 @@ public final class ValueCodec {
   public static final byte VERSION = 1;
   /** The payload is a zstd frame. */
   public static final int FLAG_ZSTD = 1;
+  /** The payload is encrypted (see {@link EncryptingCodec}). */
+  public static final int FLAG_ENCRYPTED = 2;
 
   private static final int HEADER = 2;
   private static final byte[] PLAIN_HEADER = {VERSION, 0};
@@ -40,21 +50,40 @@ public final class ValueCodec {
   private final LongAdder serialized = new LongAdder();
   private final int compressionThreshold;
   private final int compressionLevel;
+  private final EncryptingCodec encryption;
 
   /**
-   * A codec.
+   * A codec without encryption.
    *
    * @param compressionThreshold serialized size from which zstd is tried
    * @param compressionLevel     zstd level, 1 (fast) to 22 (small)
    */
   public ValueCodec(KryoSerializer serializer, int compressionThreshold, int compressionLevel) {
+    this(serializer, compressionThreshold, compressionLevel, null);
+  }
+
+  /**
+   * A codec encrypting with {@code encryption}, or not when it is {@code null}.
+   *
+   * @param compressionThreshold serialized size from which zstd is tried
+   * @param compressionLevel     zstd level, 1 (fast) to 22 (small)
+   */
+  public ValueCodec(KryoSerializer serializer, int compressionThreshold, int compressionLevel,
+                    EncryptingCodec encryption) {
     this.serializer = serializer;
     this.compressionThreshold = compressionThreshold;
     this.compressionLevel = compressionLevel;
+    this.encryption = encryption;
   }
 
   /** The stored bytes of {@code value}. */
   public byte[] encode(Object value) {
+    byte[] stored = compressed(value);
+    return encryption == null ? stored
+        : encryption.seal(VERSION, stored[1] | FLAG_ENCRYPTED, stored, HEADER, stored.length - HEADER);
+  }
+
+  private byte[] compressed(Object value) {
     byte[] plain = serializer.serialize(value, PLAIN_HEADER);
     int length = plain.length - HEADER;
     serialized.add(length);
@@ -100,23 +129,44 @@ public final class ValueCodec {
           + " (this version reads format " + VERSION + "): not written by Strata Cache, or by a newer release");
     }
     int flags = bytes[1] & 0xff;
-    if ((flags & ~FLAG_ZSTD) != 0) {
+    if ((flags & ~(FLAG_ZSTD | FLAG_ENCRYPTED)) != 0) {
       throw new CodecException("Stored value has unknown flags 0x" + Integer.toHexString(flags));
     }
-    if ((flags & FLAG_ZSTD) == 0) {
-      return serializer.deserialize(bytes, HEADER, bytes.length - HEADER);
+    Object value;
+    if ((flags & FLAG_ENCRYPTED) != 0) {
+      if (encryption == null) {
+        throw new CodecException("Stored value is encrypted, and this cache has no encryption keys (encryption.keys)");
+      }
+      byte[] payload = encryption.open(bytes);
+      value = payload(flags, payload, 0, payload.length);
+    } else if (encryption != null && encryption.required()) {
+      throw new CodecException("Stored value is not encrypted, and this cache requires encryption "
+          + "(encryption.require): written by a client without the keys, or planted");
+    } else {
+      value = payload(flags, bytes, HEADER, bytes.length - HEADER);
     }
-    long content = Zstd.getFrameContentSize(bytes, HEADER, bytes.length - HEADER);
+    if (value == null) {
+      throw new CodecException("Stored value is null, which no cache stores");
+    }
+    return value;
+  }
+
+  /** The value in {@code bytes[offset..offset+length)}: Kryo bytes, or a zstd frame of them. */
+  private Object payload(int flags, byte[] bytes, int offset, int length) {
+    if ((flags & FLAG_ZSTD) == 0) {
+      return serializer.deserialize(bytes, offset, length);
+    }
+    long content = Zstd.getFrameContentSize(bytes, offset, length);
     if (content < 0 || content > MAX_CONTENT) {
       throw new CodecException("Stored value holds no valid zstd frame (content size " + content + ")");
     }
     if (content > BUFFERED_CONTENT) {
-      return streamed(bytes);
+      return streamed(bytes, offset, length);
     }
     byte[] plain = new byte[(int) content];
     int size;
     try {
-      size = ZstdContexts.decompress(plain, bytes, HEADER, bytes.length - HEADER);
+      size = ZstdContexts.decompress(plain, bytes, offset, length);
     } catch (ZstdException e) {
       throw new CodecException("Stored value has a corrupt zstd frame: " + e.getMessage(), e);
     }
@@ -126,9 +176,9 @@ public final class ValueCodec {
     return serializer.deserialize(plain, 0, plain.length);
   }
 
-  private Object streamed(byte[] bytes) {
+  private Object streamed(byte[] bytes, int offset, int length) {
     try (ZstdInputStreamNoFinalizer in = new ZstdInputStreamNoFinalizer(
-        new ByteArrayInputStream(bytes, HEADER, bytes.length - HEADER))) {
+        new ByteArrayInputStream(bytes, offset, length))) {
       return serializer.deserialize(in);
     } catch (IOException e) {
       throw new CodecException("Stored value has a corrupt zstd frame: " + e.getMessage(), e);

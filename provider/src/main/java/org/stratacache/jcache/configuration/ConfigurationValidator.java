@@ -34,9 +34,14 @@ public final class ConfigurationValidator {
     }
     String details = violations.stream()
         .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .map(v -> v.getPropertyPath() + " = " + v.getInvalidValue() + ": " + v.getMessage())
+        .map(v -> v.getPropertyPath() + " = " + shown(v) + ": " + v.getMessage())
         .collect(Collectors.joining("; "));
     throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + details);
+  }
+
+  /** Encryption settings hold key material: their values are never shown. */
+  private static Object shown(ConstraintViolation<Object> violation) {
+    return violation.getLeafBean() instanceof EncryptionSettings ? "(not shown)" : violation.getInvalidValue();
   }
 
   private static Validator validator() {

@@ -19,6 +19,9 @@ import javax.cache.expiry.Duration;
  * variables ({@code REDIS_URL}, {@code CACHE_DEFAULT_TTL}, {@code CACHE_COMPRESSION_THRESHOLD},
  * {@code CACHE_COMPRESSION_LEVEL}); built-in defaults. Serialization allow-lists from every level are
  * combined rather than overridden. {@link Setting} lists every key.
+ *
+ * <p>Encryption settings ({@code CACHE_ENCRYPTION_*}) go together: a cache that sets encryption
+ * itself takes none of them, and memory caches take none (they never serialize values).
  */
 public final class ManagerDefaults {
 
@@ -108,6 +111,13 @@ public final class ManagerDefaults {
           + REDIS_URI + " property or the REDIS_URL environment variable");
     }
     builder.storeType(type);
+    if (type == StoreType.MEMORY && given.getEncryption() != null && given.getStoreType() == StoreType.MEMORY) {
+      throw new IllegalArgumentException("encryption is set on a cache whose store is memory, which keeps values as "
+          + "objects and never serializes them: remove the encryption settings, or use the Redis store");
+    }
+    if (type == StoreType.MEMORY && given.getEncryption() == null) {
+      builder.encryption(null);  // manager-wide keys are for Redis caches; memory caches have nothing to encrypt
+    }
     if (filled.getDefaultTtl() != null && given.hasDefaultExpiryPolicy()) {
       builder.expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
           new Duration(java.util.concurrent.TimeUnit.MILLISECONDS, filled.getDefaultTtl().toMillis())));

@@ -67,7 +67,16 @@ public enum Setting {
   /** Classes that may be serialized to Redis. */
   ALLOWED_CLASSES("serialization.allowed-classes", null, "a list of class names", "none", true),
   /** Classes registered under numeric ids. */
-  REGISTRATIONS("serialization.registrations", null, "a map of class name to id (100 or more)", "none", false);
+  REGISTRATIONS("serialization.registrations", null, "a map of class name to id (100 or more)", "none", false),
+  /** The encryption key ring (secret). */
+  ENCRYPTION_KEYS("encryption.keys", "CACHE_ENCRYPTION_KEYS",
+      "key ids (0 to 65535) with 32-byte keys in Base64: 1:<base64>,2:<base64> (or a map)", "none: no encryption",
+      true, true),
+  /** The key new values are encrypted with. */
+  ENCRYPTION_CURRENT_KEY("encryption.current-key", "CACHE_ENCRYPTION_CURRENT_KEY", "a key id of encryption.keys",
+      "the only key, when there is one", true, true),
+  /** Whether values stored without encryption are refused. */
+  ENCRYPTION_REQUIRE("encryption.require", "CACHE_ENCRYPTION_REQUIRE", "true or false", "false", true, true);
 
   /** Prefix of the property form of every key. */
   public static final String PROPERTY_PREFIX = "strata.";
@@ -77,8 +86,15 @@ public enum Setting {
   private final String accepts;
   private final String defaultValue;
   private final boolean managerDefault;
+  private final boolean secret;
 
   Setting(String key, String environmentVariable, String accepts, String defaultValue, boolean managerDefault) {
+    this(key, environmentVariable, accepts, defaultValue, managerDefault, false);
+  }
+
+  Setting(String key, String environmentVariable, String accepts, String defaultValue, boolean managerDefault,
+          boolean secret) {
+    this.secret = secret;
     this.key = key;
     this.environmentVariable = environmentVariable;
     this.accepts = accepts;
@@ -114,6 +130,11 @@ public enum Setting {
   /** Whether a manager-wide value (file top level, property, environment) fills a cache that leaves it unset. */
   public boolean isManagerDefault() {
     return managerDefault;
+  }
+
+  /** Whether values of this setting are never shown (in messages, logs or {@code toString}). */
+  public boolean isSecret() {
+    return secret;
   }
 
   /** The setting with this file key, or {@code null}. */

@@ -37,8 +37,16 @@ final class SettingValues {
         case ALLOWED_PACKAGES -> list(raw);
         case ALLOWED_CLASSES -> classes(raw, loader);
         case REGISTRATIONS -> registrations(raw, loader);
+        case ENCRYPTION_KEYS -> EncryptionKeys.parse(raw);
+        case ENCRYPTION_CURRENT_KEY -> (int) range(raw, 0, EncryptionSettings.MAX_KEY_ID);
+        case ENCRYPTION_REQUIRE -> bool(raw);
       };
     } catch (IllegalArgumentException e) {
+      if (setting.isSecret()) {
+        // neither the value nor a cause quoting it: only why it was refused
+        throw new IllegalArgumentException("the value (not shown) is not allowed: " + setting.key() + " takes "
+            + setting.accepts() + (setting == Setting.ENCRYPTION_KEYS ? " (" + e.getMessage() + ")" : ""));
+      }
       Object shown = setting == Setting.REDIS_URI ? RedisUris.mask(String.valueOf(raw))
           : setting == Setting.REDIS_TLS_KEY_PASSWORD ? "****" : raw;
       throw new IllegalArgumentException("'" + shown + "' is not allowed: " + setting.key() + " takes "
@@ -70,6 +78,14 @@ final class SettingValues {
       case MANAGEMENT -> builder.managementEnabled((Boolean) value);
       case STORE_BY_VALUE -> builder.storeByValue((Boolean) value);
       case KEY_TYPE, VALUE_TYPE -> { }
+      case ENCRYPTION_KEYS -> builder.encryption(builder.currentEncryption().withKeys((Map<Integer, byte[]>) value));
+      case ENCRYPTION_CURRENT_KEY -> builder.encryption(builder.currentEncryption().current((Integer) value));
+      case ENCRYPTION_REQUIRE -> {
+        // "false" without keys is no encryption at all; "true" without keys fails validation
+        if ((Boolean) value || !builder.currentEncryption().keys().isEmpty()) {
+          builder.encryption(builder.currentEncryption().require((Boolean) value));
+        }
+      }
       case ALLOWED_PACKAGES, ALLOWED_CLASSES, REGISTRATIONS ->
           builder.serialization(((SerializationSettings) builder.currentSerialization())
               .merge(serialization(setting, value)));

@@ -1,5 +1,6 @@
 package org.stratacache.jcache.configuration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -96,6 +97,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   private final Long fallbackMaximumSize;
   @PositiveOrZero
   private final Long nearCacheMaximumSize;
+  @Valid
+  private final EncryptionSettings encryption;
   private final Boolean remoteEvents;
   private final Map<Class<?>, Serializable> extensions;
 
@@ -126,6 +129,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     this.resiliencePolicy = builder.resiliencePolicy;
     this.fallbackMaximumSize = builder.fallbackMaximumSize;
     this.nearCacheMaximumSize = builder.nearCacheMaximumSize;
+    this.encryption = builder.encryption;
     this.remoteEvents = builder.remoteEvents;
     this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extensions));
   }
@@ -190,6 +194,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         .resiliencePolicy(resiliencePolicy)
         .fallbackMaximumSize(fallbackMaximumSize)
         .nearCacheMaximumSize(nearCacheMaximumSize)
+        .encryption(encryption)
         .remoteEvents(remoteEvents);
     extensions.values().forEach(builder::extension);
     listenerConfigurations.forEach(builder::addCacheEntryListenerConfiguration);
@@ -347,6 +352,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       case RESILIENCE -> resiliencePolicy;
       case FALLBACK_MAXIMUM_SIZE -> fallbackMaximumSize;
       case NEAR_CACHE_MAXIMUM_SIZE -> nearCacheMaximumSize;
+      // a cache that sets encryption itself takes none of the three from the manager
+      case ENCRYPTION_KEYS, ENCRYPTION_CURRENT_KEY, ENCRYPTION_REQUIRE -> encryption;
       case REMOTE_EVENTS -> remoteEvents;
       default -> null;
     };
@@ -365,6 +372,11 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   /** The classes a serializing store may write and read. */
   public SerializationSettings getSerialization() {
     return serialization;
+  }
+
+  /** How values stored in Redis are encrypted, or {@code null} for not at all. */
+  public EncryptionSettings getEncryption() {
+    return encryption;
   }
 
   /** What a read does with stored bytes it cannot decode. */
@@ -388,7 +400,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         + ", statisticsEnabled=" + statisticsEnabled + ", managementEnabled=" + managementEnabled
         + ", maximumSize=" + maximumSize + ", storeType=" + storeType + ", keyPrefix=" + keyPrefix
         + ", compressionThreshold=" + compressionThreshold + ", compressionLevel=" + compressionLevel
-        + ", defaultTtl=" + defaultTtl + ", resilience=" + resiliencePolicy + "}";
+        + ", defaultTtl=" + defaultTtl + ", resilience=" + resiliencePolicy
+        + (encryption == null ? "" : ", encryption=" + encryption) + "}";
   }
 
   /**
@@ -425,6 +438,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     private ResiliencePolicy resiliencePolicy;
     private Long fallbackMaximumSize;
     private Long nearCacheMaximumSize;
+    private EncryptionSettings encryption;
     private Boolean remoteEvents;
     private final Map<Class<?>, Serializable> extensions = new LinkedHashMap<>();
 
@@ -645,6 +659,16 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       return this;
     }
 
+    /**
+     * Encrypts the values this cache stores in Redis with AES-256-GCM under {@code settings}' key
+     * ring ({@code null}, the default: no encryption). Not for the memory store, which never
+     * serializes values.
+     */
+    public Builder<K, V> encryption(EncryptionSettings settings) {
+      this.encryption = settings;
+      return this;
+    }
+
     /** What a read does with stored bytes it cannot decode (default {@link CorruptValuePolicy#FAIL}). */
     public Builder<K, V> corruptValuePolicy(CorruptValuePolicy policy) {
       this.corruptValuePolicy = policy;
@@ -662,6 +686,10 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
 
     SerializationSettings currentSerialization() {
       return serialization;
+    }
+
+    EncryptionSettings currentEncryption() {
+      return encryption == null ? EncryptionSettings.none() : encryption;
     }
 
     /** The configuration. Validation happens when a cache is created from it. */

@@ -2,9 +2,11 @@ package org.stratacache.jcache.store.redis;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import org.stratacache.jcache.codec.EncryptingCodec;
 import org.stratacache.jcache.codec.KryoCopier;
 import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.ValueCodec;
+import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
@@ -72,7 +74,9 @@ public final class RedisStoreProvider implements StoreProvider {
   }
 
   private static ValueCodec valueCodec(StrataConfiguration<?, ?> configuration, KryoSerializer serializer) {
-    return new ValueCodec(serializer, configuration.getCompressionThreshold(), configuration.getCompressionLevel());
+    EncryptionSettings encryption = configuration.getEncryption();
+    return new ValueCodec(serializer, configuration.getCompressionThreshold(), configuration.getCompressionLevel(),
+        encryption == null ? null : new EncryptingCodec(encryption));
   }
 
   /**
