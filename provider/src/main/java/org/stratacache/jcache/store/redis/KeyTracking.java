@@ -91,7 +91,11 @@ final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionS
     if (closed) {
       return;
     }
-    if (!connection.isOpen()) {
+    boolean reconnecting;
+    synchronized (lock) {
+      reconnecting = !tracked;
+    }
+    if (reconnecting) {
       scheduleCheck();
       return;
     }
