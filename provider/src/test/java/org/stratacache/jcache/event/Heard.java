@@ -7,17 +7,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
-import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryEventFilter;
-import javax.cache.event.CacheEntryExpiredListener;
 import javax.cache.event.CacheEntryListener;
-import javax.cache.event.CacheEntryRemovedListener;
-import javax.cache.event.CacheEntryUpdatedListener;
 
 /** A listener of every event type that records what it hears as text, for tests across cache managers. */
-public final class Heard implements CacheEntryCreatedListener<String, String>, CacheEntryUpdatedListener<String, String>,
-    CacheEntryRemovedListener<String, String>, CacheEntryExpiredListener<String, String> {
+public final class Heard extends EveryEventListener {
 
   private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
 
@@ -65,30 +60,11 @@ public final class Heard implements CacheEntryCreatedListener<String, String>, C
     return rest;
   }
 
-  private void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
+  @Override
+  void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
     for (CacheEntryEvent<? extends String, ? extends String> event : batch) {
       events.add(event.getEventType() + " " + event.getKey() + "=" + event.getValue()
           + (event.isOldValueAvailable() ? " old=" + event.getOldValue() : ""));
     }
-  }
-
-  @Override
-  public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
-    record(batch);
-  }
-
-  @Override
-  public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
-    record(batch);
-  }
-
-  @Override
-  public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
-    record(batch);
-  }
-
-  @Override
-  public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
-    record(batch);
   }
 }

@@ -18,10 +18,8 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryEventFilter;
-import javax.cache.event.CacheEntryExpiredListener;
 import javax.cache.event.CacheEntryListener;
 import javax.cache.event.CacheEntryListenerException;
-import javax.cache.event.CacheEntryRemovedListener;
 import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -149,36 +147,15 @@ class ListenerTest {
   }
 
   /** Records every event as "TYPE key=value old=oldValue". */
-  static final class Recorder implements CacheEntryCreatedListener<String, String>,
-      CacheEntryUpdatedListener<String, String>, CacheEntryRemovedListener<String, String>,
-      CacheEntryExpiredListener<String, String> {
+  static final class Recorder extends EveryEventListener {
 
     final List<String> events = new CopyOnWriteArrayList<>();
 
-    private void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
+    @Override
+    void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
       for (CacheEntryEvent<? extends String, ? extends String> event : batch) {
         events.add(event.getEventType() + " " + event.getKey() + "=" + event.getValue() + " old=" + event.getOldValue());
       }
-    }
-
-    @Override
-    public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
-      record(batch);
-    }
-
-    @Override
-    public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
-      record(batch);
-    }
-
-    @Override
-    public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
-      record(batch);
-    }
-
-    @Override
-    public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
-      record(batch);
     }
   }
 }
