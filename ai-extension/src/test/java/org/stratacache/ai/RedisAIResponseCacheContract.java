@@ -1,0 +1,50 @@
+package org.stratacache.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.api.sync.RedisKeyCommands;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.jcache.configuration.StrataConfiguration;
+
+/**
+ * The AI cache contract on a Redis deployment: each test gets its own key prefix and manager, and
+ * lifetimes are read back with PTTL; subclasses choose the deployment.
+ */
+abstract class RedisAIResponseCacheContract extends AIResponseCacheContractTest {
+
+  private final String prefix = "ai-" + UUID.randomUUID().toString().substring(0, 8);
+
+  /** The Redis URI the cache manager connects to. */
+  protected abstract String redisUri();
+
+  /** The start of the cache manager's URI, before the key prefix. */
+  protected abstract String managerName();
+
+  /** Key commands on the same deployment, to read lifetimes back. */
+  protected abstract RedisKeyCommands<String, String> keys();
+
+  @Override
+  protected CacheManager createManager() {
+    Properties properties = new Properties();
+    properties.setProperty(ManagerDefaults.REDIS_URI, redisUri());
+    return Caching.getCachingProvider().getCacheManager(URI.create(managerName() + prefix),
+        getClass().getClassLoader(), properties);
+  }
+
+  @Override
+  protected void configure(StrataConfiguration.Builder<String, AIResponse> builder) {
+    builder.keyPrefix(prefix);
+  }
+
+  @Override
+  protected void assertLifetime(String key, Duration ttl) {
+    long pttl = keys().pttl(prefix + ":ai-responses:" + key);
+    assertThat(pttl).as("PTTL of " + key).isBetween(ttl.toMillis() - 5_000, ttl.toMillis());
+  }
+}
