@@ -171,17 +171,7 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   private static void awaitTrue(java.util.function.BooleanSupplier condition, long deadline, String what) {
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new IllegalStateException("Timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for " + what, e);
-      }
-    }
+    Await.until(condition, deadline, what);
   }
 
   @Override

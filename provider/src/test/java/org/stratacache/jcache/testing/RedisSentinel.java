@@ -136,17 +136,6 @@ public final class RedisSentinel implements AutoCloseable {
   }
 
   private static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for " + what, e);
-      }
-    }
+    Await.until(condition, System.nanoTime() + TimeUnit.SECONDS.toNanos(30), what);
   }
 }
