@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -35,8 +33,7 @@ class EncryptedRedisCacheIT {
   private static final byte[] KEY_1 = key(1);
   private static final byte[] KEY_2 = key(2);
   private static final String SECRET = "card 4111-1111-1111-1111, holder Ada Lovelace";
-  private static RedisClient rawClient;
-  private static StatefulRedisConnection<byte[], byte[]> raw;
+  private static RawRedis raw;
 
   private final String prefix = RedisTesting.uniquePrefix();
 
@@ -48,14 +45,12 @@ class EncryptedRedisCacheIT {
 
   @BeforeAll
   static void connectRaw() {
-    rawClient = RedisClient.create();
-    raw = RedisTesting.rawConnection(rawClient);
+    raw = RawRedis.shared();
   }
 
   @AfterAll
   static void disconnectRaw() {
     raw.close();
-    rawClient.shutdown();
   }
 
   /** A manager whose caches get their keys from its properties, as from CACHE_ENCRYPTION_* variables. */

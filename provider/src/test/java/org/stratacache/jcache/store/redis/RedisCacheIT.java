@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,8 +41,7 @@ import org.stratacache.jcache.testing.RedisServer;
 class RedisCacheIT {
 
   private static final Duration ONE_HOUR = Duration.ONE_HOUR;
-  private static RedisClient rawClient;
-  private static StatefulRedisConnection<byte[], byte[]> raw;
+  private static RawRedis raw;
 
   private final String prefix = RedisTesting.uniquePrefix();
   private CacheManager managerA;
@@ -52,14 +49,12 @@ class RedisCacheIT {
 
   @BeforeAll
   static void connectRaw() {
-    rawClient = RedisClient.create();
-    raw = RedisTesting.rawConnection(rawClient);
+    raw = RawRedis.shared();
   }
 
   @AfterAll
   static void disconnectRaw() {
     raw.close();
-    rawClient.shutdown();
   }
 
   @BeforeEach

@@ -1,7 +1,5 @@
 package org.stratacache.jcache.store.redis;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.stratacache.jcache.testing.RedisServer;
@@ -10,20 +8,17 @@ import org.stratacache.jcache.testing.RedisServer;
 class RedisStoreContractIT extends RedisContractSupport {
 
   private static RedisConnector connector;
-  private static RedisClient rawClient;
-  private static StatefulRedisConnection<byte[], byte[]> raw;
+  private static RawRedis raw;
 
   @BeforeAll
   static void connect() {
     connector = new RedisConnector();
-    rawClient = RedisClient.create();
-    raw = RedisTesting.rawConnection(rawClient);
+    raw = RawRedis.shared();
   }
 
   @AfterAll
   static void disconnect() {
     raw.close();
-    rawClient.shutdown();
     connector.close();
   }
 

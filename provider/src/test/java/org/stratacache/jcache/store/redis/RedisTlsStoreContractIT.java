@@ -1,9 +1,5 @@
 package org.stratacache.jcache.store.redis;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
@@ -16,16 +12,14 @@ class RedisTlsStoreContractIT extends RedisContractSupport {
   private static TestCertificates certificates;
   private static RedisTlsServer server;
   private static RedisConnector connector;
-  private static RedisClient rawClient;
-  private static StatefulRedisConnection<byte[], byte[]> raw;
+  private static RawRedis raw;
 
   @BeforeAll
   static void start() {
     certificates = TestCertificates.generate();
     server = RedisTlsServer.start(certificates.server("server", "127.0.0.1", "localhost"), false);
     connector = new RedisConnector();
-    rawClient = RedisClient.create();
-    raw = rawClient.connect(ByteArrayCodec.INSTANCE, RedisURI.create(server.plain().uri()));
+    raw = RawRedis.to(server.plain().uri());
   }
 
   @AfterAll
@@ -34,7 +28,6 @@ class RedisTlsStoreContractIT extends RedisContractSupport {
       return;
     }
     raw.close();
-    rawClient.shutdown();
     connector.close();
     server.close();
   }
