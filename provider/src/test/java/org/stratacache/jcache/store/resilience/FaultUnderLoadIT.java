@@ -69,10 +69,13 @@ class FaultUnderLoadIT {
           long recovered = load.awaitRedisSuccessAfter(server, restarted, TimeUnit.SECONDS.toNanos(10));
           assertThat(recovered).as("fault %d: served from Redis again within 5 s of the restart", fault)
               .isLessThanOrEqualTo(TimeUnit.SECONDS.toNanos(5));
-          Thread.sleep(2_000);
-          recoveries.add(String.format("restart %d: Redis again after %d ms, then %.0f%% of pre-fault throughput",
-              fault, TimeUnit.NANOSECONDS.toMillis(recovered),
-              100 * load.throughputSince(restarted + recovered) / before));
+          // the bar: throughput back to its pre-fault level within 5 s of the restart, so the
+          // figure is the last second of those five (printed, not asserted: timings on a shared machine)
+          long fiveSeconds = restarted + TimeUnit.SECONDS.toNanos(5);
+          TimeUnit.NANOSECONDS.sleep(Math.max(0, fiveSeconds - System.nanoTime()));
+          recoveries.add(String.format("restart %d: Redis again after %d ms, %.0f%% of pre-fault throughput in "
+              + "second 5 after the restart", fault, TimeUnit.NANOSECONDS.toMillis(recovered),
+              100 * load.throughputSince(fiveSeconds - TimeUnit.SECONDS.toNanos(1)) / before));
         }
         System.out.printf("[fault-under-load] %s: %.0f ops/s before; %s; slowest call %d ms; %d reads checked%n",
             policy, before, String.join("; ", recoveries), load.slowestMillis(), load.checkedReads.get());
