@@ -11,6 +11,7 @@ import org.redisson.config.Config;
 import org.redisson.jcache.configuration.RedissonConfiguration;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.spi.StrataCachingProvider;
+import org.stratacache.jcache.testing.RedisServer;
 
 /**
  * Every contender of the peers benchmark, each provider selected by its class name (several are
@@ -52,6 +53,11 @@ public enum Contender {
 
   public Kind kind() {
     return kind;
+  }
+
+  /** Opens this contender's caches named after {@code name}, on the benchmarks' shared Redis where it needs one. */
+  CacheOps open(String name, String value) {
+    return open(name, kind() == Kind.REDIS ? RedisServer.sharedUri() : null, value);
   }
 
   /**

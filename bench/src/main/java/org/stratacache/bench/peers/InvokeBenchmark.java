@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.stratacache.jcache.testing.RedisServer;
 
 /**
  * {@code invoke} with an entry processor that increments a counter, over 1,000 counters; the
@@ -41,8 +40,7 @@ public class InvokeBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    String redis = contender.kind() == Contender.Kind.REDIS ? RedisServer.sharedUri() : null;
-    cache = contender.open("invoke", redis, "0");
+    cache = contender.open("invoke", "0");
     keys = new String[COUNTERS];
     for (int i = 0; i < COUNTERS; i++) {
       keys[i] = "counter-" + i;

@@ -20,7 +20,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.stratacache.bench.Payloads;
-import org.stratacache.jcache.testing.RedisServer;
 
 /**
  * Every contender through the same operations over 10,000 pre-filled keys: get (hit), put, a 90/10
@@ -54,8 +53,7 @@ public class PeersBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     value = Payloads.json(valueSize, 1);
-    String redis = contender.kind() == Contender.Kind.REDIS ? RedisServer.sharedUri() : null;
-    cache = contender.open("peers-" + valueSize, redis, value);
+    cache = contender.open("peers-" + valueSize, value);
     keys = new String[KEYS];
     Map<String, String> fill = new HashMap<>();
     for (int i = 0; i < KEYS; i++) {
