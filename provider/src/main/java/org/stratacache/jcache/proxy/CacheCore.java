@@ -5,6 +5,10 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
@@ -40,11 +44,15 @@ import org.slf4j.LoggerFactory;
 public final class CacheCore<K, V> {
 
   private static final Logger LOG = LoggerFactory.getLogger(CacheCore.class);
+  private static final long LOAD_DRAIN_SECONDS = 10;
 
   private final String name;
   private final CacheManager manager;
   private final StrataConfiguration<K, V> configuration;
   private final Executor executor;
+  /** The asynchronous loads still running: close waits for them before it closes the loader. */
+  private final Phaser loads = new Phaser(1);
+  private final AtomicBoolean loadsDrained = new AtomicBoolean();
   private final Runnable onClose;
   private final Copier copier;
   private final ExpiryPolicy expiryPolicy;
@@ -158,8 +166,38 @@ public final class CacheCore<K, V> {
     return events;
   }
 
-  Executor executor() {
-    return executor;
+  /**
+   * Runs a {@code loadAll} on the executor. Closing the cache waits for it (up to
+   * {@value #LOAD_DRAIN_SECONDS} s), so a loader is never used after it was closed.
+   */
+  void runLoad(Runnable load) {
+    loads.register();
+    try {
+      executor.execute(() -> {
+        try {
+          load.run();
+        } finally {
+          loads.arriveAndDeregister();
+        }
+      });
+    } catch (RuntimeException e) {
+      loads.arriveAndDeregister();
+      throw e;
+    }
+  }
+
+  private void awaitLoads() {
+    if (!loadsDrained.compareAndSet(false, true)) {
+      return;
+    }
+    int phase = loads.arriveAndDeregister();
+    try {
+      loads.awaitAdvanceInterruptibly(phase, LOAD_DRAIN_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException e) {
+      LOG.warn("Cache '{}' closed while a loadAll was still running after {} s", name, LOAD_DRAIN_SECONDS);
+    }
   }
 
   void checkOpen() {
@@ -242,11 +280,13 @@ public final class CacheCore<K, V> {
 
   /** Closes the cache; a shared store keeps its data. */
   public void close() {
+    awaitLoads();
     shutDown(false);
   }
 
   /** Closes the cache and removes its data from the store. */
   public void destroy() {
+    awaitLoads();
     shutDown(true);
   }
 

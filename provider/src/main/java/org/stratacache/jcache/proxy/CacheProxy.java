@@ -148,7 +148,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
       return;
     }
     Set<K> requested = new LinkedHashSet<>(keys);
-    core.executor().execute(() -> {
+    core.runLoad(() -> {
       try {
         Set<K> toLoad = new LinkedHashSet<>();
         for (K key : requested) {
