@@ -9,11 +9,9 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,15 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class InvokeBenchmark {
+public class InvokeBenchmark extends ContenderBenchmark {
 
   static final int COUNTERS = 1_000;
 
-  @Param({"STRATA_MEMORY_VALUE", "STRATA_MEMORY_REFERENCE", "CAFFEINE_VALUE", "CAFFEINE_REFERENCE", "EHCACHE_VALUE",
-      "STRATA_REDIS", "REDISSON", "LETTUCE"})
-  public Contender contender;
-
-  private CacheOps cache;
   private String[] keys;
 
   @Setup(Level.Trial)
@@ -45,12 +38,6 @@ public class InvokeBenchmark {
     for (int i = 0; i < COUNTERS; i++) {
       keys[i] = "counter-" + i;
     }
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    cache.clear();
-    cache.close();
   }
 
   /** Each thread's counter sequence. */

@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.stratacache.bench.Payloads;
 
@@ -32,21 +31,16 @@ import org.stratacache.bench.Payloads;
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class PeersBenchmark {
+public class PeersBenchmark extends ContenderBenchmark {
 
   static final int KEYS = 10_000;
   static final int BATCH = 100;
   private static final int FILL_BATCH = 1_000;
   private static final int WRITES_IN_MIX = 10;
 
-  @Param({"STRATA_MEMORY_VALUE", "STRATA_MEMORY_REFERENCE", "CAFFEINE_VALUE", "CAFFEINE_REFERENCE", "EHCACHE_VALUE",
-      "STRATA_REDIS", "REDISSON", "LETTUCE"})
-  public Contender contender;
-
   @Param({"100", "10240"})
   public int valueSize;
 
-  CacheOps cache;
   String[] keys;
   String value;
 
@@ -67,12 +61,6 @@ public class PeersBenchmark {
     if (cache.get(keys[KEYS - 1]) == null) {
       throw new IllegalStateException(contender + " lost the pre-filled key " + keys[KEYS - 1]);
     }
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    cache.clear();
-    cache.close();
   }
 
   /** Each thread's random keys, and a batch of 100 consecutive keys chosen per iteration. */
