@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param createdAt        when the answer was produced ({@link Instant#EPOCH} when unknown; the cache
  *                         then stamps the time it stores it)
  * @param metadata         text details worth keeping (request id, ...)
- * @param finishReason     why the model stopped ({@code stop}, {@code length}, {@code tool_calls}, ...; {@code ""} when unknown)
+ * @param finishReason     why the model stopped ({@code stop}, {@code length}, {@code tool_calls}, ...;
+ *                         {@code ""} when unknown)
  * @param data             JSON-compatible structured data (tool calls, a JSON answer, provider details)
  */
 public record AIResponse(String content, String model, long promptTokens, long completionTokens, long latencyMillis,
