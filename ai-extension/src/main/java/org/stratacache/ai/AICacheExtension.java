@@ -68,6 +68,18 @@ public final class AICacheExtension implements CacheExtension {
     return Integer.parseInt(String.valueOf(value).trim());
   }
 
+  /**
+   * For a cache of {@link AIResponse} values, or one with an {@code ai} section: the classes of
+   * stored answers are allowed for serialization, whatever the cache's own settings allow.
+   */
+  @Override
+  public Map<String, Object> cacheDefaults(StrataConfiguration<?, ?> given) {
+    if (given.getExtension(AISettings.class) == null && given.getValueType() != AIResponse.class) {
+      return Map.of();
+    }
+    return Map.of("serialization.allowed-classes", List.of(AIResponse.class.getName()));
+  }
+
   @Override
   public <T> T extend(StrataCache<?, ?> cache, Class<T> type) {
     if (type != AIResponseCache.class) {

@@ -3,15 +3,14 @@ package org.stratacache.ai;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javax.cache.expiry.CreatedExpiryPolicy;
-import org.stratacache.jcache.configuration.SerializationSettings;
+import javax.cache.expiry.ModifiedExpiryPolicy;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
  * Configurations for AI response caches: {@code String} keys, {@link AIResponse} values (allowed
- * for serialization on Redis), the {@link AISettings}, and a default lifetime for operations that
- * have none of their own. The store is chosen as for any cache: Redis when a Redis URI is
- * configured ({@code REDIS_URL}, ...), memory otherwise.
+ * for serialization on Redis whatever the serialization settings say), the {@link AISettings}, and a
+ * default lifetime for operations that have none of their own. The store is chosen as for any
+ * cache: Redis when a Redis URI is configured ({@code REDIS_URL}, ...), memory otherwise.
  *
  * <pre>{@code
  * Cache<String, AIResponse> cache = manager.createCache("ai-responses", AIResponseCacheConfiguration.builder()
@@ -97,15 +96,12 @@ public final class AIResponseCacheConfiguration {
     public StrataConfiguration<String, AIResponse> build() {
       StrataConfiguration.Builder<String, AIResponse> builder = StrataConfiguration.builder(String.class,
           AIResponse.class)
-          .expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+          .expiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(
               new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, defaultTtl.toMillis())))
           .extension(settings.build());
       cacheSettings.accept(builder);
-      StrataConfiguration<String, AIResponse> configured = builder.build();
-      // whatever serialization settings the caller chose, answers must be allowed on a shared store
-      return configured.toBuilder()
-          .serialization(configured.getSerialization().merge(SerializationSettings.none().allowClass(AIResponse.class)))
-          .build();
+      // the answer classes are allowed for serialization when the cache is created (AICacheExtension.cacheDefaults)
+      return builder.build();
     }
   }
 }

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
 import javax.management.ObjectName;
 import org.stratacache.jcache.StrataCache;
 import org.slf4j.Logger;
@@ -206,8 +206,9 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
     Shared(StrataCache<String, AIResponse> cache, AISettings settings) {
       this.cache = cache;
       this.settings = settings;
+      // every write of an answer gives it the full lifetime, a re-cached answer too (not the first write's deadline)
       settings.operationTtls().forEach((operation, ttl) -> policies.put(operation,
-          new CreatedExpiryPolicy(new Duration(TimeUnit.MILLISECONDS, ttl.toMillis()))));
+          new ModifiedExpiryPolicy(new Duration(TimeUnit.MILLISECONDS, ttl.toMillis()))));
       this.keys = new CacheKeyGenerator(settings.textHashThreshold());
       this.metrics = new AIMetrics(settings.costPerThousandTokens());
     }

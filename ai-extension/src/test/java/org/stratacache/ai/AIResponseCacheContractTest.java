@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /** What an AIResponseCache does on any store; subclasses choose the store and how to see lifetimes. */
@@ -84,6 +86,17 @@ abstract class AIResponseCacheContractTest {
       ai.cacheResponse("text for " + operation, operation, Map.of(), answer(operation));
       assertLifetime(ai.keyFor("text for " + operation, operation, Map.of(), null), ttl);
     });
+  }
+
+  @Test
+  void cachingAnAnswerAgainGivesItTheOperationsFullLifetime() {
+    String key = ai.keyFor("re-cached text", "summarize", Map.of(), null);
+    @SuppressWarnings("unchecked")
+    StrataCache<String, AIResponse> strata = cache.unwrap(StrataCache.class);
+    strata.withExpiryPolicy(new CreatedExpiryPolicy(new javax.cache.expiry.Duration(TimeUnit.SECONDS, 10)))
+        .put(key, answer("first, about to expire"));
+    ai.cacheResponse("re-cached text", "summarize", Map.of(), answer("second"));
+    assertLifetime(key, Duration.ofHours(2));
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.stratacache.jcache;
 
 import java.io.Serializable;
 import java.util.Map;
+import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
  * Lets a module add what {@code cache.unwrap(type)} can return, without the provider knowing it:
@@ -40,5 +41,22 @@ public interface CacheExtension {
    */
   default Serializable settings(String section, Map<String, Object> values) {
     return null;
+  }
+
+  /**
+   * Settings this extension gives a cache it serves, where the cache does not set them itself:
+   * called at {@code createCache} for every cache, with its configuration as given (code or
+   * configuration file), before the manager's defaults are applied. Keys and values are those of
+   * a cache's section in a configuration file ({@code resilience}, {@code corrupt-values},
+   * {@code serialization.allowed-classes}, ...). Serialization allow-lists are added to the cache's
+   * own, so an extension can allow the classes its own value types need; every other setting
+   * applies only where the cache leaves it unset, ahead of the manager's defaults. The provider
+   * validates them as it validates a file.
+   *
+   * @param given the cache's configuration before defaults
+   * @return the settings to apply, empty (the default) for caches that are not this extension's
+   */
+  default Map<String, Object> cacheDefaults(StrataConfiguration<?, ?> given) {
+    return Map.of();
   }
 }

@@ -82,6 +82,24 @@ public final class ManagerDefaults {
    *                                  Redis without any URI
    */
   public <K, V> StrataConfiguration<K, V> resolve(StrataConfiguration<K, V> given) {
+    return resolve(given, Map.of());
+  }
+
+  /**
+   * {@link #resolve(StrataConfiguration)} with the defaults of the cache's extensions (keys of a
+   * cache's section in a file) ahead of the manager's: they fill what the cache leaves unset, and
+   * their serialization allow-lists are added.
+   */
+  public <K, V> StrataConfiguration<K, V> resolve(StrataConfiguration<K, V> given, Map<String, Object> cacheDefaults) {
+    if (cacheDefaults.isEmpty()) {
+      return fill(given);
+    }
+    List<Source> withCache = new ArrayList<>(sources);
+    withCache.add(0, new Source("cache extension default", setting -> cacheDefaults.get(setting.key())));
+    return new ManagerDefaults(withCache, loader).fill(given);
+  }
+
+  private <K, V> StrataConfiguration<K, V> fill(StrataConfiguration<K, V> given) {
     StrataConfiguration.Builder<K, V> builder = given.toBuilder();
     for (Setting setting : Setting.values()) {
       if (setting.isManagerDefault() && !isSerialization(setting) && given.configured(setting) == null) {
@@ -149,7 +167,8 @@ public final class ManagerDefaults {
       return SettingValues.parse(setting, raw, loader);
     } catch (IllegalArgumentException e) {
       String name = source.description().startsWith("environment") ? setting.environmentVariable()
-          : source.description().startsWith("file") ? setting.key() : setting.property();
+          : source.description().startsWith("file") || source.description().startsWith("cache extension")
+          ? setting.key() : setting.property();
       throw new IllegalArgumentException(source.description() + " " + name + " = " + e.getMessage(), e);
     }
   }

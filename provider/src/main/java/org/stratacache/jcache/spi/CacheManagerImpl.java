@@ -3,9 +3,13 @@ package org.stratacache.jcache.spi;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -19,6 +23,7 @@ import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.Configuration;
 import javax.cache.spi.CachingProvider;
+import org.stratacache.jcache.CacheExtension;
 import org.stratacache.jcache.configuration.ConfigurationFile;
 import org.stratacache.jcache.configuration.ConfigurationValidator;
 import org.stratacache.jcache.configuration.ManagerDefaults;
@@ -47,6 +52,7 @@ public final class CacheManagerImpl implements CacheManager {
   private final ManagerDefaults defaults;
   private final ConfigurationFile file;
   private final ExecutorService executor;
+  private final List<CacheExtension> extensions = new ArrayList<>();
   private RedisConnector redisConnector;
   private volatile boolean closed;
 
@@ -59,6 +65,8 @@ public final class CacheManagerImpl implements CacheManager {
     this.defaults = file == null ? ManagerDefaults.of(properties)
         : ManagerDefaults.of(properties).withFile(file.name(), file.defaults(), classLoader);
     this.executor = Executors.newCachedThreadPool(new DaemonThreads("strata-cache-" + uri));
+    ServiceLoader.load(CacheExtension.class, classLoader == null ? getClass().getClassLoader() : classLoader)
+        .forEach(extensions::add);
   }
 
   /**
@@ -127,7 +135,7 @@ public final class CacheManagerImpl implements CacheManager {
     ConfigurationValidator.validate(cacheName, given);
     StrataConfiguration<K, V> resolved;
     try {
-      resolved = defaults.resolve(given);
+      resolved = defaults.resolve(given, extensionDefaults(given));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
     }
@@ -156,6 +164,22 @@ public final class CacheManagerImpl implements CacheManager {
       }
     }
     return resolved;
+  }
+
+  /** What the extensions on the class path set for this cache; allow-lists of several are joined. */
+  private Map<String, Object> extensionDefaults(StrataConfiguration<?, ?> given) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    for (CacheExtension extension : extensions) {
+      extension.cacheDefaults(given).forEach((key, value) -> settings.merge(key, value, (mine, theirs) -> {
+        if (mine instanceof Collection<?> first && theirs instanceof Collection<?> second) {
+          List<Object> joined = new ArrayList<>(first);
+          joined.addAll(second);
+          return joined;
+        }
+        return mine;
+      }));
+    }
+    return settings;
   }
 
   private synchronized StoreProvider redis() {
