@@ -70,14 +70,18 @@ public final class AICacheExtension implements CacheExtension {
 
   /**
    * For a cache of {@link AIResponse} values, or one with an {@code ai} section: the classes of
-   * stored answers are allowed for serialization, whatever the cache's own settings allow.
+   * stored answers are allowed for serialization, whatever the cache's own settings allow; and,
+   * unless the cache sets them itself, the cache fails open ({@code resilience: miss},
+   * {@code corrupt-values: miss}): while Redis is unreachable, too slow or holds an unreadable
+   * answer, lookups miss and the model answers.
    */
   @Override
   public Map<String, Object> cacheDefaults(StrataConfiguration<?, ?> given) {
     if (given.getExtension(AISettings.class) == null && given.getValueType() != AIResponse.class) {
       return Map.of();
     }
-    return Map.of("serialization.allowed-classes", List.of(AIResponse.class.getName()));
+    return Map.of("serialization.allowed-classes", List.of(AIResponse.class.getName()),
+        "resilience", "miss", "corrupt-values", "miss");
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
+import org.stratacache.jcache.store.StoreMetrics;
 
 /** The AI cache's counters: per operation, per text tier, key generation times, what hits saved. Thread-safe. */
 final class AIMetrics {
@@ -57,7 +58,8 @@ final class AIMetrics {
     return operations.computeIfAbsent(operation, ignored -> new Counters());
   }
 
-  AIPerformanceSummary summary() {
+  /** The figures now; {@code store} is what the cache's store counted about itself. */
+  AIPerformanceSummary summary(StoreMetrics store) {
     long hits = 0;
     long misses = 0;
     long tokens = 0;
@@ -77,7 +79,7 @@ final class AIMetrics {
     return new AIPerformanceSummary(hits, misses, AIPerformanceSummary.ratio(hits, misses), coalesced.sum(),
         byOperation, byTier, timed ? keyNanos.getMean() / 1000 : 0,
         timed ? keyNanos.getValueAtPercentile(99) / 1000.0 : 0, tokens, tokens / 1000.0 * costPerThousandTokens,
-        Duration.ofMillis(modelMillisSaved.sum()));
+        Duration.ofMillis(modelMillisSaved.sum()), store.accessFailures() + store.decodeFailures());
   }
 
   /** Counters of one operation or tier. */

@@ -19,11 +19,14 @@ import java.util.Map;
  * @param tokensSaved            tokens of the answers served from the cache (as the callers reported them)
  * @param estimatedCostSaved     {@code tokensSaved} at the configured price per thousand tokens
  * @param modelTimeSaved         model latency of the answers served from the cache
+ * @param cacheErrors            failures of the cache's store that the AI cache answered around by
+ *                               calling the model (fail-open): Redis unreachable or too slow, stored
+ *                               answers that could not be read
  */
 public record AIPerformanceSummary(long hits, long misses, double hitRatio, long coalescedCalls,
                                    Map<String, OperationFigures> byOperation, Map<TextTier, TierFigures> byTextTier,
                                    double keyGenerationMeanMicros, double keyGenerationP99Micros, long tokensSaved,
-                                   double estimatedCostSaved, Duration modelTimeSaved) {
+                                   double estimatedCostSaved, Duration modelTimeSaved, long cacheErrors) {
 
   /**
    * The figures of one operation.

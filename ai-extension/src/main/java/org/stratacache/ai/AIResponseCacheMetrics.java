@@ -16,7 +16,8 @@ import org.stratacache.jcache.metrics.StrataCacheMetrics;
  * {@code ai.cache.lookups} (tags operation, result hit/miss) for every configured operation and every
  * operation seen so far, {@code ai.cache.tier.lookups} (tags tier, result), {@code ai.cache.invalidated}
  * (tag operation), {@code ai.cache.calls.coalesced}, {@code ai.cache.tokens.saved},
- * {@code ai.cache.cost.saved}, {@code ai.cache.model.time.saved} (ms) and
+ * {@code ai.cache.cost.saved}, {@code ai.cache.model.time.saved} (ms), {@code ai.cache.errors} (store
+ * failures answered by the model) and
  * {@code ai.cache.key.generation} (mean and p99, microseconds). Needs {@code micrometer-core}.
  */
 public final class AIResponseCacheMetrics implements MeterBinder {
@@ -61,6 +62,7 @@ public final class AIResponseCacheMetrics implements MeterBinder {
     counter(registry, "ai.cache.tokens.saved", Tags.empty(), AIPerformanceSummary::tokensSaved);
     counter(registry, "ai.cache.cost.saved", Tags.empty(), AIPerformanceSummary::estimatedCostSaved);
     counter(registry, "ai.cache.model.time.saved", Tags.empty(), s -> s.modelTimeSaved().toMillis());
+    counter(registry, "ai.cache.errors", Tags.empty(), AIPerformanceSummary::cacheErrors);
     gauge(registry, "ai.cache.key.generation", Tags.of("statistic", "mean"),
         AIPerformanceSummary::keyGenerationMeanMicros);
     gauge(registry, "ai.cache.key.generation", Tags.of("statistic", "p99"),

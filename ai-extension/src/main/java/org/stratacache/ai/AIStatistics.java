@@ -97,6 +97,11 @@ final class AIStatistics implements AIStatisticsMXBean {
   }
 
   @Override
+  public long getCacheErrors() {
+    return summary.get().cacheErrors();
+  }
+
+  @Override
   public double getKeyGenerationMeanMicros() {
     return summary.get().keyGenerationMeanMicros();
   }

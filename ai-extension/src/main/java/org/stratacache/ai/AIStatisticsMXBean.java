@@ -30,6 +30,9 @@ public interface AIStatisticsMXBean {
   /** Model time saved, in milliseconds. */
   long getModelMillisSaved();
 
+  /** Store failures answered around by calling the model (fail-open). */
+  long getCacheErrors();
+
   /** Mean key generation time, microseconds. */
   double getKeyGenerationMeanMicros();
 

@@ -39,7 +39,7 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
   static DefaultAIResponseCache create(StrataCache<String, AIResponse> cache, AISettings settings) {
     Shared shared = new Shared(cache, settings);
     DefaultAIResponseCache root = new DefaultAIResponseCache(shared, null, settings.defaultModel());
-    shared.mbean = AIStatistics.register(cache, new AIStatistics(shared.metrics::summary));
+    shared.mbean = AIStatistics.register(cache, new AIStatistics(root::getAiPerformanceSummary));
     return root;
   }
 
@@ -161,7 +161,7 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
 
   @Override
   public AIPerformanceSummary getAiPerformanceSummary() {
-    return shared.metrics.summary();
+    return shared.metrics.summary(shared.cache.storeMetrics());
   }
 
   @Override
