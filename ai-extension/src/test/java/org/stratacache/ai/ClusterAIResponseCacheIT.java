@@ -6,7 +6,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.stratacache.jcache.testing.RedisCluster;
+import org.stratacache.testing.redis.RedisCluster;
 
 /**
  * The AI cache on a three-master Redis Cluster: answers of one operation land on every master, so

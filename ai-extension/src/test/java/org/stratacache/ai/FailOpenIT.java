@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.testing.Concurrently;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * An AI cache never fails the model call: Redis down at start, killed under load, paused past the

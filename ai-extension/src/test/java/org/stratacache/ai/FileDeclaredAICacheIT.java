@@ -13,7 +13,7 @@ import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /** An AI cache declared in a configuration file, exactly as the {@link AICacheExtension} javadoc shows, on Redis. */
 class FileDeclaredAICacheIT {

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.spi.StrataCachingProvider;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * A read served by the near cache against a Redis round trip: Strata with a near cache holding

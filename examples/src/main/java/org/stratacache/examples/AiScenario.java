@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
-import javax.cache.CacheManager;
 import org.stratacache.ai.AIPerformanceSummary;
 import org.stratacache.ai.AIResponse;
 import org.stratacache.ai.AIResponseCache;
@@ -32,11 +31,11 @@ final class AiScenario {
     this.out = out;
   }
 
-  void run(CacheManager manager) throws Exception {
+  void run(Stores stores) {
     out.println();
     out.println("== 5. AI response cache: " + REQUESTS + " requests, " + DOCUMENTS.size() * OPERATIONS.size()
         + " distinct prompts, a model that takes " + MODEL_LATENCY_MILLIS + " ms");
-    Cache<String, AIResponse> cache = manager.createCache("ai-responses", AIResponseCacheConfiguration.builder()
+    Cache<String, AIResponse> cache = stores.create("ai-responses", AIResponseCacheConfiguration.builder()
         .costPerThousandTokens(0.002).build());
     AIResponseCache ai = cache.unwrap(AIResponseCache.class);
     SimulatedModel model = new SimulatedModel(MODEL_LATENCY_MILLIS);

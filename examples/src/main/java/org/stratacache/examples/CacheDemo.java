@@ -15,11 +15,14 @@ import javax.cache.integration.CacheLoader;
 import javax.cache.spi.CachingProvider;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
- * A tour of Strata Cache on the in-memory default, through the standard API only: cache-aside,
- * read-through, expiry, a size bound, and statistics read back over JMX.
+ * A tour of Strata Cache through the standard API: cache-aside, read-through, expiry, a size bound,
+ * and statistics read back over JMX. It runs on the in-memory default, or on Redis when
+ * {@code REDIS_URL} is set; each scenario says which store it uses, and every cache it made is
+ * destroyed at the end, so nothing is left in Redis and a second run prints the same figures.
  */
 public final class CacheDemo {
 
@@ -44,21 +47,23 @@ public final class CacheDemo {
     CachingProvider provider = Caching.getCachingProvider();
     out.printf("Provider: %s (found through META-INF/services)%n", provider.getClass().getName());
     CacheManager manager = provider.getCacheManager();
+    Stores stores = new Stores(manager, out);
     try {
-      cacheAside(manager);
-      readThrough(manager);
-      expiry(manager);
-      boundedCache(manager);
-      new AiScenario(out).run(manager);
+      cacheAside(stores);
+      readThrough(stores);
+      expiry(stores);
+      boundedCache(stores);
+      new AiScenario(out).run(stores);
     } finally {
+      stores.destroyAll();
       manager.close();
     }
   }
 
-  private void cacheAside(CacheManager manager) throws Exception {
+  private void cacheAside(Stores stores) throws Exception {
     out.println();
     out.println("== 1. Cache-aside: the application checks the cache, then the database");
-    Cache<Integer, String> products = manager.createCache("products",
+    Cache<Integer, String> products = stores.create("products",
         new MutableConfiguration<Integer, String>().setTypes(Integer.class, String.class).setStatisticsEnabled(true));
     ProductRepository db = new ProductRepository(DB_LATENCY_MICROS);
     Workload workload = new Workload(42, PRODUCTS);
@@ -79,13 +84,13 @@ public final class CacheDemo {
     printStatistics(products);
   }
 
-  private void readThrough(CacheManager manager) throws Exception {
+  private void readThrough(Stores stores) throws Exception {
     out.println();
     out.println("== 2. Read-through: the cache loads misses itself through a CacheLoader");
     ProductRepository db = new ProductRepository(DB_LATENCY_MICROS);
     ProductLoader loader = new ProductLoader(db);
     Factory<CacheLoader<Integer, String>> loaderFactory = () -> loader;
-    Cache<Integer, String> catalog = manager.createCache("catalog", new MutableConfiguration<Integer, String>()
+    Cache<Integer, String> catalog = stores.create("catalog", new MutableConfiguration<Integer, String>()
         .setTypes(Integer.class, String.class)
         .setReadThrough(true)
         .setCacheLoaderFactory(loaderFactory)
@@ -98,24 +103,26 @@ public final class CacheDemo {
     printStatistics(catalog);
   }
 
-  private void expiry(CacheManager manager) throws InterruptedException {
+  private void expiry(Stores stores) {
     out.println();
     out.println("== 3. Expiry: sessions live 500 ms after creation");
-    Cache<String, String> sessions = manager.createCache("sessions",
+    Cache<String, String> sessions = stores.create("sessions",
         StrataConfiguration.builder(String.class, String.class)
             .expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.MILLISECONDS, 500)))
             .build());
     sessions.put("session-1", "user=alice");
     out.printf("right after put: %s%n", sessions.get("session-1"));
-    Thread.sleep(700);
+    sleep(700);
     out.printf("700 ms later:    %s (expired)%n", sessions.get("session-1"));
   }
 
-  private void boundedCache(CacheManager manager) throws Exception {
+  private void boundedCache(Stores stores) throws Exception {
     out.println();
     out.println("== 4. A bounded cache: at most 1,000 entries, the least valuable evicted (W-TinyLFU)");
-    Cache<Integer, String> recent = manager.createCache("recent",
+    // the size bound with W-TinyLFU eviction belongs to the in-memory store, so this cache stays in memory
+    Cache<Integer, String> recent = stores.create("recent",
         StrataConfiguration.builder(Integer.class, String.class)
+        .storeType(StoreType.MEMORY)
         .maximumSize(1_000)
         .statisticsEnabled(true)
         .build());
@@ -128,6 +135,15 @@ public final class CacheDemo {
     }
     out.printf("5,000 puts -> %,d entries held, %s evictions counted%n", held,
         attribute(recent, "CacheEvictions"));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private void printStatistics(Cache<?, ?> cache) throws Exception {

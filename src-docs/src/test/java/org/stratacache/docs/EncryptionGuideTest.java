@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /** The samples of the guide's encryption section, run against a real Redis. */
 class EncryptionGuideTest {

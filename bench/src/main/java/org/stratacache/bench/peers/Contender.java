@@ -11,7 +11,7 @@ import org.redisson.config.Config;
 import org.redisson.jcache.configuration.RedissonConfiguration;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.spi.StrataCachingProvider;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * Every contender of the peers benchmark, each provider selected by its class name (several are

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.stratacache.bench.Payloads;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * Redis memory per entry of each Redis-backed contender: fills {@value #ENTRIES} entries of 100 B

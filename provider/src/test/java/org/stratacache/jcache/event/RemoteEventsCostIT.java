@@ -13,7 +13,7 @@ import javax.cache.Caching;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * What sharing events costs a writer: the commands it sends (checked) and the time of a put with

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.jcache.testing.ExpectedWarnings;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * Events across JVMs on a real Redis of this test's own: two cache managers, each with its own
  * Lettuce client, stand in for two JVMs.
  */
+@ExpectedWarnings("starts caches while Redis is down and restarts it")
 class RemoteEventsIT {
 
   private final RedisServer server = RedisServer.start();

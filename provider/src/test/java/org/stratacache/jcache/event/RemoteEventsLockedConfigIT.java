@@ -11,7 +11,7 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /** A Redis whose {@code CONFIG} command is out of reach, as on many managed services. */
 class RemoteEventsLockedConfigIT {

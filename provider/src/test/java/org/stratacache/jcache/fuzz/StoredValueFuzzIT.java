@@ -27,7 +27,8 @@ import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.store.redis.RedisTesting;
 import org.stratacache.jcache.testing.Concurrently;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.jcache.testing.ExpectedWarnings;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * 100,000 random and mutated stored values, planted in Redis by a raw client and read through the
@@ -37,6 +38,7 @@ import org.stratacache.jcache.testing.RedisServer;
  * allow-list is ever initialized. The counts are printed. {@code -Dstrata.fuzz.samples=N} changes
  * the number of values.
  */
+@ExpectedWarnings("reads 100,000 corrupt values planted in Redis")
 class StoredValueFuzzIT {
 
   private static final int SAMPLES = Integer.getInteger("strata.fuzz.samples", 100_000);

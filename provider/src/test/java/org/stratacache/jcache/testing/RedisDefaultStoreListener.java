@@ -3,6 +3,8 @@ package org.stratacache.jcache.testing;
 import org.junit.runner.Description;
 import org.junit.runner.notification.RunListener;
 import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.testing.redis.RedisCluster;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * Makes Redis the default store before a JUnit 4 suite (the TCK's) runs, the way an application

@@ -1,14 +1,12 @@
 package org.stratacache.jcache.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.stratacache.testing.redis.RedisBinary;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * A real Redis server that also listens for TLS on a second loopback port, with a certificate from
@@ -68,20 +66,10 @@ public final class RedisTlsServer implements AutoCloseable {
   private static synchronized boolean supportsTls() {
     if (tlsSupported == null) {
       try {
-        Process process = new ProcessBuilder(RedisServer.binary().toString(), "--port", "0", "--tls-port",
-            String.valueOf(RedisServer.freePort()), "--tls-cert-file", "/nonexistent").redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-          output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        process.waitFor(10, TimeUnit.SECONDS);
-        process.destroyForcibly();
-        tlsSupported = !output.contains("Bad directive");
+        tlsSupported = !RedisBinary.get().probe("--port", "0", "--tls-port", String.valueOf(RedisServer.freePort()),
+            "--tls-cert-file", "/nonexistent").contains("Bad directive");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
       }
     }
     return tlsSupported;

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /** The same scenarios on Strata's Redis store, and a second session factory that shares the entries through Redis. */
 class RedisSecondLevelCacheIT extends SecondLevelCacheScenarios {

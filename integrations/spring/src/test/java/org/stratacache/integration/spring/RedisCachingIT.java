@@ -16,7 +16,7 @@ import org.springframework.cache.interceptor.SimpleKey;
 import org.springframework.cache.support.NullValue;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.Setting;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /** The same annotation scenarios on Strata's Redis store, and proof that the entries really live in Redis. */
 class RedisCachingIT extends CachingScenarios {

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
+import org.stratacache.jcache.testing.ExpectedWarnings;
 import org.stratacache.jcache.testing.SilentLink;
 
 /** A near cache in front of a real Redis, with a second cache manager writing as another JVM would. */
+@ExpectedWarnings("silences, kills and restarts the Redis a near cache tracks")
 class NearCacheIT {
 
   private final RedisServer server = RedisServer.start();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.store.StoreMetrics;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * One cache manager (a JVM of its own: its own Lettuce client) writes increasing versions of a few

@@ -25,9 +25,11 @@ import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.jcache.testing.ExpectedWarnings;
+import org.stratacache.testing.redis.RedisServer;
 
 /** Encrypted values on a real Redis: what lands there, key rotation across managers, refusals. */
+@ExpectedWarnings("reads values under keys it does not hold")
 class EncryptedRedisCacheIT {
 
   private static final byte[] KEY_1 = key(1);

@@ -40,13 +40,15 @@ import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.store.StoreSecurityException;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.jcache.testing.ExpectedWarnings;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * An ACL user limited to one cache's keys and the store's minimal command set (the line the user
  * guide documents) can do everything with that cache and nothing with another; refusals are clear
  * and are not taken for an outage.
  */
+@ExpectedWarnings("connects with users that lack permissions")
 class RedisAclIT {
 
   /** The minimal ACL rule for the Strata Redis store, as documented in the user guide (stores chapter). */

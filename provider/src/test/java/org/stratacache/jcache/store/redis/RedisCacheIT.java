@@ -35,9 +35,11 @@ import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.testing.Concurrently;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.jcache.testing.ExpectedWarnings;
+import org.stratacache.testing.redis.RedisServer;
 
 /** The Redis store through the JCache API, against a real Redis server. */
+@ExpectedWarnings("plants corrupt and foreign values in Redis")
 class RedisCacheIT {
 
   private static final Duration ONE_HOUR = Duration.ONE_HOUR;

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisCluster;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisCluster;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * Every cache operation that spans keys, through the JCache API on a three-master Redis Cluster:

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisCluster;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.jcache.testing.ExpectedWarnings;
+import org.stratacache.testing.redis.RedisCluster;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * A master of a 3 master + 3 replica cluster is killed (SIGKILL) while the cache keeps working:
@@ -37,6 +38,7 @@ import org.stratacache.jcache.testing.RedisServer;
  * the topology), and in between callers see {@link CacheException}s within the timeout, never a
  * wrong value. Prints the time to recovery and the errors seen for the record.
  */
+@ExpectedWarnings("kills a cluster master")
 class RedisClusterFailoverIT {
 
   private static final Duration TIMEOUT = Duration.ofMillis(1000);

@@ -6,7 +6,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.stratacache.jcache.testing.RedisCluster;
+import org.stratacache.testing.redis.RedisCluster;
 
 /** The same Store contract on a real three-master Redis Cluster: every key routed to its slot's master. */
 class RedisClusterStoreContractIT extends RedisContractSupport {

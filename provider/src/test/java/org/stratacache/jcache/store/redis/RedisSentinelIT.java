@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisSentinel;
+import org.stratacache.jcache.testing.ExpectedWarnings;
+import org.stratacache.testing.redis.RedisSentinel;
 
 /** A cache on a Sentinel-managed Redis keeps working across a failover, without losing replicated writes. */
+@ExpectedWarnings("fails the Sentinel master over")
 class RedisSentinelIT {
 
   private RedisSentinel sentinel;

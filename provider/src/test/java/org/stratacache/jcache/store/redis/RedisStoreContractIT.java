@@ -2,7 +2,7 @@ package org.stratacache.jcache.store.redis;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /** The Redis store keeps the same Store contract as the memory store, against a real Redis. */
 class RedisStoreContractIT extends RedisContractSupport {

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.testing.redis.RedisServer;
 
 /** Helpers for tests against a real Redis: unique namespaces, resolved configurations, a raw client. */
 public final class RedisTesting {

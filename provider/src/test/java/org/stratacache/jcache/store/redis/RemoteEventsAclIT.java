@@ -24,9 +24,11 @@ import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.event.Heard;
 import org.stratacache.jcache.store.StoreSecurityException;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.jcache.testing.ExpectedWarnings;
+import org.stratacache.testing.redis.RedisServer;
 
 /** Remote events for an ACL user limited to one cache: the rules the guide lists are enough, and needed. */
+@ExpectedWarnings("runs with an ACL user that may not turn on keyspace notifications")
 class RemoteEventsAclIT {
 
   /** What the guide adds to the store's minimal line for remote events (database 0). */

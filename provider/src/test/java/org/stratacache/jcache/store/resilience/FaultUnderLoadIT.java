@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.jcache.testing.ExpectedWarnings;
+import org.stratacache.testing.redis.RedisServer;
 
 /**
  * Four threads run mixed operations while the Redis server is killed and restarted three times:
@@ -36,6 +38,7 @@ import org.stratacache.jcache.testing.RedisServer;
  * written for its key (or a miss), and the cache serves from Redis again soon after each restart.
  * Prints the throughput figures per phase for the record.
  */
+@ExpectedWarnings("kills and restarts Redis under load")
 class FaultUnderLoadIT {
 
   private static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -77,8 +80,8 @@ class FaultUnderLoadIT {
               + "second 5 after the restart", fault, TimeUnit.NANOSECONDS.toMillis(recovered),
               100 * load.throughputSince(fiveSeconds - TimeUnit.SECONDS.toNanos(1)) / before));
         }
-        System.out.printf("[fault-under-load] %s: %.0f ops/s before; %s; slowest call %d ms; %d reads checked%n",
-            policy, before, String.join("; ", recoveries), load.slowestMillis(), load.checkedReads.get());
+        System.out.printf("[fault-under-load] policy %s: %.0f ops/s before; %s; slowest call %d ms; %d reads checked%n",
+            policy.name().toLowerCase(Locale.ROOT), before, String.join("; ", recoveries), load.slowestMillis(), load.checkedReads.get());
       } finally {
         load.stop.set(true);
         for (Future<?> worker : workers) {

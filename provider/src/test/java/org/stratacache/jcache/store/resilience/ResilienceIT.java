@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.testing.RedisServer;
+import org.stratacache.jcache.testing.ExpectedWarnings;
+import org.stratacache.testing.redis.RedisServer;
 
 /** A real Redis server stopped and restarted under caches with each resilience policy. */
+@ExpectedWarnings("kills and restarts Redis under each resilience policy")
 class ResilienceIT {
 
   private static final Duration TIMEOUT = Duration.ofMillis(500);

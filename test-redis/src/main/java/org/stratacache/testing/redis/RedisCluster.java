@@ -1,4 +1,4 @@
-package org.stratacache.jcache.testing;
+package org.stratacache.testing.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -48,6 +47,7 @@ public final class RedisCluster implements AutoCloseable {
       cluster.nodes.add(RedisServer.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
           "--cluster-node-timeout", String.valueOf(NODE_TIMEOUT_MS)));
     }
+    boolean formed = false;
     try (ClusterAdmin admin = new ClusterAdmin()) {
       List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
       for (RedisServer node : cluster.nodes) {
@@ -76,10 +76,12 @@ public final class RedisCluster implements AutoCloseable {
       for (StatefulRedisConnection<String, String> replica : connections.subList(masters, total)) {
         awaitTrue(() -> inSync(replica.sync().info("replication")), "a replica to sync with its master");
       }
+      formed = true;
       return cluster;
-    } catch (RuntimeException | Error e) {
-      cluster.close();
-      throw e;
+    } finally {
+      if (!formed) {
+        cluster.close();
+      }
     }
   }
 
@@ -117,6 +119,7 @@ public final class RedisCluster implements AutoCloseable {
   }
 
   private RedisServer servingMaster(int slot) {
+    boolean formed = false;
     try (ClusterAdmin admin = new ClusterAdmin()) {
       for (String line : admin.connect(anyLiveNode()).sync().clusterNodes().split("\n")) {
         ClusterNodeLine node = ClusterNodeLine.parse(line);
@@ -140,6 +143,7 @@ public final class RedisCluster implements AutoCloseable {
    */
   public void awaitServed(byte[] key, Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
+    boolean formed = false;
     try (ClusterAdmin admin = new ClusterAdmin()) {
       for (RedisServer node : nodes) {
         if (!killed.contains(node)) {

@@ -1,4 +1,4 @@
-package org.stratacache.jcache.testing;
+package org.stratacache.testing.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

@@ -1,45 +1,43 @@
-package org.stratacache.jcache.testing;
+package org.stratacache.testing.redis;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real Redis server for tests. {@link #sharedUri()} is {@code REDIS_URL} when set; otherwise one
- * server started for this JVM on a free loopback port. The binary is a {@code redis-server} on the
- * PATH (or at {@code REDIS_SERVER}), else the Linux binary shipped in the embedded-redis artifact,
- * so a fresh machine needs nothing installed by hand. Servers keep nothing on disk and stop with
- * the JVM.
+ * server started for this JVM on a free loopback port. The binary is the one {@link RedisBinary}
+ * finds (the PATH's, or the one shipped in the embedded-redis artifact), so a fresh machine needs
+ * nothing installed by hand. Servers keep nothing on disk, and stop and delete their temporary
+ * folder when closed or when the JVM exits.
  */
 public final class RedisServer implements AutoCloseable {
 
-  private static final String EMBEDDED = "/redis-server-6.2.6-v5-linux-amd64";
   private static RedisServer shared;
-  private static Path binary;
 
   private final int port;
   private final Path directory;
   private final List<String> extraArguments;
-  private Path configFile;
+  private final Path configFile;
   private Process process;
 
-  private RedisServer(int port, List<String> extraArguments) throws IOException {
+  private RedisServer(int port, List<String> extraArguments, List<String> configLines) throws IOException {
     this.port = port;
     this.extraArguments = extraArguments;
     this.directory = Files.createTempDirectory("strata-redis-" + port);
+    this.configFile = configLines.isEmpty() ? null : Files.write(directory.resolve("redis.conf"), configLines);
   }
 
   /** The Redis every test may share: {@code REDIS_URL}, or a server started once for this JVM. */
@@ -56,26 +54,28 @@ public final class RedisServer implements AutoCloseable {
 
   /** A new server of this test's own, on a free loopback port. */
   public static RedisServer start(String... extraArguments) {
-    try {
-      RedisServer server = new RedisServer(freePort(), List.of(extraArguments));
-      server.run();
-      Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start a Redis server", e);
-    }
+    return launch(List.of(extraArguments), List.of());
   }
 
   /** A Redis Sentinel of this test's own, on a free loopback port, with these lines in its (writable) config file. */
   public static RedisServer startSentinel(String... configLines) {
+    return launch(List.of("--sentinel"), List.of(configLines));
+  }
+
+  private static RedisServer launch(List<String> extraArguments, List<String> configLines) {
+    RedisServer server;
     try {
-      RedisServer server = new RedisServer(freePort(), List.of("--sentinel"));
-      server.configFile = Files.write(server.directory.resolve("sentinel.conf"), List.of(configLines));
+      server = new RedisServer(freePort(), extraArguments, configLines);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot make a folder for a Redis server", e);
+    }
+    try {
       server.run();
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
       return server;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start a Redis Sentinel", e);
+      server.stop();
+      throw new UncheckedIOException("Cannot start a Redis server", e);
     }
   }
 
@@ -112,9 +112,10 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  /** Stops the server. */
+  /** Stops the server and deletes its folder (its log and any config file). */
   public synchronized void stop() {
     kill();
+    deleteDirectory();
   }
 
   @Override
@@ -123,7 +124,7 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private synchronized void run() throws IOException {
-    List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
+    List<String> command = new ArrayList<>(List.of(RedisBinary.get().path().toString(), "--port", String.valueOf(port),
         "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no",
         "--dir", directory.toString()));
     if (configFile != null) {
@@ -137,20 +138,38 @@ public final class RedisServer implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("redis-server exited with " + process.exitValue() + "; see "
-            + directory.resolve("redis.log"));
+        throw new IOException("redis-server exited with " + process.exitValue() + ": " + logTail());
       }
       if (answersPing()) {
         return;
       }
       try {
-        Thread.sleep(20);
+        wait(20);  // releases the lock while the server starts
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("Interrupted while starting Redis", e);
       }
     }
     throw new IOException("Redis did not answer PING on port " + port + " within 20 s");
+  }
+
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(directory.resolve("redis.log"));
+      return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+
+  private void deleteDirectory() {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // already gone, or a file still held open: the folder is a temporary one
+    }
   }
 
   private boolean answersPing() {
@@ -168,43 +187,9 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  static synchronized Path binary() throws IOException {
-    if (binary != null) {
-      return binary;
-    }
-    String configured = System.getenv("REDIS_SERVER");
-    if (configured != null && Files.isExecutable(Path.of(configured))) {
-      return binary = Path.of(configured);
-    }
-    String path = System.getenv("PATH");
-    for (String directory : path == null ? new String[0] : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(directory, "redis-server");
-      if (Files.isExecutable(candidate)) {
-        return binary = candidate;
-      }
-    }
-    String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-    String arch = System.getProperty("os.arch");
-    if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-      throw new IOException("No redis-server on the PATH and no bundled binary for " + os + "/" + arch
-          + "; install Redis or set REDIS_URL");
-    }
-    try (InputStream in = RedisServer.class.getResourceAsStream(EMBEDDED)) {
-      if (in == null) {
-        throw new IOException("No redis-server on the PATH and the embedded-redis artifact is missing");
-      }
-      Path extracted = Files.createTempFile("redis-server-", "");
-      Files.copy(in, extracted, StandardCopyOption.REPLACE_EXISTING);
-      if (!extracted.toFile().setExecutable(true)) {
-        throw new IOException("Cannot make " + extracted + " executable");
-      }
-      extracted.toFile().deleteOnExit();
-      return binary = extracted;
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+  /** A port no socket listens on right now, on the loopback interface. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
     }
