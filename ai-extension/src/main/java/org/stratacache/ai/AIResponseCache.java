@@ -1,6 +1,7 @@
 package org.stratacache.ai;
 
 import java.util.Map;
+import java.util.concurrent.Flow;
 import javax.cache.expiry.ExpiryPolicy;
 
 /**
@@ -46,6 +47,22 @@ public interface AIResponseCache {
 
   /** The key {@code request} gets, as stored. */
   String keyFor(AIRequest request);
+
+  /**
+   * The streamed form of {@link #getOrCompute(AIRequest, ModelCall)}: a cold publisher that, for
+   * each subscriber, looks the request up (on the subscribing thread) and replays a cached answer
+   * as {@code format}'s chunks, or passes the model's chunks through as they come. The assembled
+   * answer is stored only when the model's stream completes normally, never after an error or
+   * when every subscriber cancelled (which cancels the model's stream). Identical concurrent
+   * requests in this JVM share one model stream and every subscriber receives every chunk, from
+   * the first, in order, at its own pace. The request's controls apply as for {@code getOrCompute}.
+   *
+   * @param format how chunks become an answer and back
+   * @param model  starts the model's stream
+   * @param <C>    the chunk type
+   * @return the chunks
+   */
+  <C> Flow.Publisher<C> getOrComputeStream(AIRequest request, StreamFormat<C> format, StreamingModelCall<C> model);
 
   /** The cached answer, or {@code null}: {@link #get(AIRequest)} of a request of these. */
   AIResponse getCachedResponse(String text, String operation, Map<String, ?> options);

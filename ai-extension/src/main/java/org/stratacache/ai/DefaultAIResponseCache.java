@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.ExpiryPolicy;
@@ -85,6 +86,32 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
       }
       return answer;
     }, shared.metrics::coalesced);
+  }
+
+  @Override
+  public <C> Flow.Publisher<C> getOrComputeStream(AIRequest request, StreamFormat<C> format,
+                                                  StreamingModelCall<C> call) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(call, "model call");
+    return subscriber -> {
+      Objects.requireNonNull(subscriber, "subscriber");
+      String key;
+      AIResponse cached;
+      try {
+        key = request.noStore() ? null : timedKey(request);
+        cached = key == null || request.refresh() ? null : lookup(key, request);
+      } catch (RuntimeException e) {
+        ChunkLog.<C>failed(e).subscribe(subscriber);
+        return;
+      }
+      if (cached != null) {
+        ChunkLog.of(format.replay(cached)).subscribe(subscriber);
+        return;
+      }
+      shared.streams.subscribe(key, format, call, key == null ? null
+          : (answer, took) -> store(key, request, answer.withTiming(now(), took)), subscriber, shared.metrics::coalesced);
+    };
   }
 
   @Override
@@ -273,6 +300,7 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
     final CacheKeyGenerator keys;
     final AIMetrics metrics;
     final SingleFlight flights = new SingleFlight();
+    final StreamFlights streams = new StreamFlights();
     final Ticker clock;
     final ConcurrentMap<String, StrataCache<String, AIResponse>> writers = new ConcurrentHashMap<>();
     final Map<String, ExpiryPolicy> policies = new HashMap<>();

@@ -25,7 +25,7 @@ import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /** What an AIResponseCache does on any store; subclasses choose the store and how to see lifetimes. */
-abstract class AIResponseCacheContractTest implements RequestContract {
+abstract class AIResponseCacheContractTest implements RequestContract, StreamContract {
 
   protected CacheManager manager;
   protected Cache<String, AIResponse> cache;
