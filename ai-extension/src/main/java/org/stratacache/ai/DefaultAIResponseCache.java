@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.expiry.ModifiedExpiryPolicy;
@@ -109,8 +110,9 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
         ChunkLog.of(format.replay(cached)).subscribe(subscriber);
         return;
       }
-      shared.streams.subscribe(key, format, call, key == null ? null
-          : (answer, took) -> store(key, request, answer.withTiming(now(), took)), subscriber, shared.metrics::coalesced);
+      BiConsumer<AIResponse, java.time.Duration> storing = key == null ? null
+          : (answer, took) -> store(key, request, answer.withTiming(now(), took));
+      shared.streams.subscribe(key, format, call, storing, subscriber, shared.metrics::coalesced);
     };
   }
 
