@@ -20,7 +20,7 @@ final class ChunkReplay<C> implements Flow.Subscription {
   private volatile boolean badDemand;
   private volatile long badRequest;
   private int index;
-  private boolean finished;
+  private volatile boolean finished;
 
   ChunkReplay(Flow.Subscriber<? super C> subscriber, ChunkLog<C> log) {
     this.subscriber = subscriber;

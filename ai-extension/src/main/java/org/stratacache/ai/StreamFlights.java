@@ -61,7 +61,7 @@ final class StreamFlights {
     private final BiConsumer<AIResponse, Duration> store;
     private volatile Flow.Subscription upstream;
     private volatile boolean abandoned;
-    private long started;
+    private volatile long started;
 
     Flight(String key, StreamFormat<C> format, BiConsumer<AIResponse, Duration> store) {
       this.key = key;
