@@ -23,6 +23,7 @@ import org.stratacache.jcache.configuration.StrataConfiguration;
  *       text-size-tiers: [500, 5000, 50000]
  *       default-model: gpt-4o-mini
  *       cost-per-thousand-tokens: 0.002
+ *       model-prices: { gpt-4o: { prompt: 0.0025, completion: 0.01 } }
  * </pre>
  *
  * Registered in {@code META-INF/services}.
@@ -59,9 +60,21 @@ public final class AICacheExtension implements CacheExtension {
       }
       case "default-model" -> settings.defaultModel(String.valueOf(value));
       case "cost-per-thousand-tokens" -> settings.costPerThousandTokens(Double.parseDouble(String.valueOf(value)));
+      case "model-prices" -> ((Map<?, ?>) value).forEach((model, prices) -> {
+        Map<?, ?> price = (Map<?, ?>) prices;
+        settings.modelPrice(String.valueOf(model), decimal(price.get("prompt")), decimal(price.get("completion")));
+      });
       default -> throw new IllegalArgumentException("unknown key; the ai section takes operation-ttls, "
-          + "text-hash-threshold, text-size-tiers, default-model and cost-per-thousand-tokens");
+          + "text-hash-threshold, text-size-tiers, default-model, cost-per-thousand-tokens and model-prices");
     }
+  }
+
+  private static double decimal(Object value) {
+    if (value == null) {
+      throw new IllegalArgumentException("each model price takes prompt and completion, e.g. "
+          + "{ prompt: 0.00015, completion: 0.0006 }");
+    }
+    return Double.parseDouble(String.valueOf(value).trim());
   }
 
   private static int integer(Object value) {
@@ -80,7 +93,8 @@ public final class AICacheExtension implements CacheExtension {
     if (given.getExtension(AISettings.class) == null && given.getValueType() != AIResponse.class) {
       return Map.of();
     }
-    return Map.of("serialization.allowed-classes", List.of(AIResponse.class.getName()),
+    return Map.of("serialization.allowed-classes", List.of(AIResponse.class.getName(),
+            StructuredData.class.getName()),
         "resilience", "miss", "corrupt-values", "miss");
   }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.stratacache.jcache.store.StoreMetrics;
@@ -20,10 +21,12 @@ final class AIMetrics {
   private final ConcurrentHistogram keyNanos = new ConcurrentHistogram(MAX_KEY_NANOS, 2);
   private final LongAdder coalesced = new LongAdder();
   private final LongAdder modelMillisSaved = new LongAdder();
-  private final double costPerThousandTokens;
+  private final LongAdder tokensSaved = new LongAdder();
+  private final DoubleAdder costSaved = new DoubleAdder();
+  private final AISettings settings;
 
-  AIMetrics(double costPerThousandTokens) {
-    this.costPerThousandTokens = costPerThousandTokens;
+  AIMetrics(AISettings settings) {
+    this.settings = settings;
     for (TextTier tier : TextTier.values()) {
       tiers.put(tier, new Counters());
     }
@@ -43,6 +46,13 @@ final class AIMetrics {
     counters.hits.increment();
     counters.tokensSaved.add(found.totalTokens());
     tiers.get(tier).hits.increment();
+    served(found);
+  }
+
+  /** An answer served from the cache: its tokens, cost and model time were saved. */
+  void served(AIResponse found) {
+    tokensSaved.add(found.totalTokens());
+    costSaved.add(settings.priceOf(found.model()).cost(found));
     modelMillisSaved.add(found.latencyMillis());
   }
 
@@ -62,7 +72,6 @@ final class AIMetrics {
   AIPerformanceSummary summary(StoreMetrics store) {
     long hits = 0;
     long misses = 0;
-    long tokens = 0;
     Map<String, AIPerformanceSummary.OperationFigures> byOperation = new TreeMap<>();
     for (Map.Entry<String, Counters> entry : operations.entrySet()) {
       Counters c = entry.getValue();
@@ -71,14 +80,13 @@ final class AIMetrics {
       byOperation.put(entry.getKey(), figures);
       hits += figures.hits();
       misses += figures.misses();
-      tokens += figures.tokensSaved();
     }
     Map<TextTier, AIPerformanceSummary.TierFigures> byTier = new EnumMap<>(TextTier.class);
     tiers.forEach((tier, c) -> byTier.put(tier, new AIPerformanceSummary.TierFigures(c.hits.sum(), c.misses.sum())));
     boolean timed = keyNanos.getTotalCount() > 0;
     return new AIPerformanceSummary(hits, misses, AIPerformanceSummary.ratio(hits, misses), coalesced.sum(),
         byOperation, byTier, timed ? keyNanos.getMean() / 1000 : 0,
-        timed ? keyNanos.getValueAtPercentile(99) / 1000.0 : 0, tokens, tokens / 1000.0 * costPerThousandTokens,
+        timed ? keyNanos.getValueAtPercentile(99) / 1000.0 : 0, tokensSaved.sum(), costSaved.sum(),
         Duration.ofMillis(modelMillisSaved.sum()), store.accessFailures() + store.decodeFailures());
   }
 

@@ -21,7 +21,33 @@ import javax.cache.expiry.ExpiryPolicy;
  */
 public interface AIResponseCache {
 
-  /** The cached answer, or {@code null}. */
+  /**
+   * The cached answer to {@code request}, or {@code null}: also {@code null} when the request asks
+   * for no-store or refresh, or when the cached answer is older than its max-age. On a fail-open
+   * cache (the default) an unreachable store is a {@code null} too.
+   */
+  AIResponse get(AIRequest request);
+
+  /**
+   * Caches {@code response} for {@code request}: for the request's lifetime, or its operation's;
+   * nothing when the request asks for no-store. An answer without a creation time gets the current one.
+   */
+  void put(AIRequest request, AIResponse response);
+
+  /**
+   * The cached answer, or else the model's, cached, as the request's controls say: no-store calls
+   * the model and neither reads nor stores; refresh skips the read and stores the fresh answer;
+   * max-age accepts only a younger cached answer. Concurrent identical requests in this JVM make
+   * one model call and all receive its answer; if the call fails, nothing is cached and every
+   * waiter receives the failure (a checked exception wrapped in {@link ModelCallException}). The
+   * cache stamps an answer's unknown creation time and latency.
+   */
+  AIResponse getOrCompute(AIRequest request, ModelCall model);
+
+  /** The key {@code request} gets, as stored. */
+  String keyFor(AIRequest request);
+
+  /** The cached answer, or {@code null}: {@link #get(AIRequest)} of a request of these. */
   AIResponse getCachedResponse(String text, String operation, Map<String, ?> options);
 
   /** The cached answer to {@code question} about {@code text}, or {@code null}. */
@@ -33,11 +59,7 @@ public interface AIResponseCache {
   /** Caches the answer to {@code question} about {@code text} for its operation's lifetime. */
   void cacheResponse(String text, String operation, Map<String, ?> options, AIResponse response, String question);
 
-  /**
-   * The cached answer, or else the model's, cached. Concurrent identical requests in this JVM make
-   * one model call and all receive its answer; if the call fails, nothing is cached and every
-   * waiter receives the failure (a checked exception wrapped in {@link ModelCallException}).
-   */
+  /** {@link #getOrCompute(AIRequest, ModelCall)} of a request of these. */
   AIResponse getOrCompute(String text, String operation, Map<String, ?> options, ModelCall model);
 
   /** {@link #getOrCompute(String, String, Map, ModelCall)} for a question about {@code text}. */

@@ -77,6 +77,12 @@ public final class AIResponseCacheConfiguration {
       return this;
     }
 
+    /** Prices of one model's tokens per thousand, prompt and completion, for the estimated cost saved. */
+    public Builder modelPrice(String model, double promptPerThousand, double completionPerThousand) {
+      settings.modelPrice(model, promptPerThousand, completionPerThousand);
+      return this;
+    }
+
     /** Lifetime of answers of operations without their own (default 1 h). */
     public Builder defaultTtl(Duration ttl) {
       if (ttl == null || ttl.isNegative() || ttl.isZero()) {

@@ -38,6 +38,7 @@ public final class AISettings implements Serializable {
   private final int largeBelow;
   private final String defaultModel;
   private final double costPerThousandTokens;
+  private final Map<String, ModelPrice> modelPrices;
 
   private AISettings(Builder builder) {
     this.operationTtls = Collections.unmodifiableMap(new LinkedHashMap<>(builder.operationTtls));
@@ -47,6 +48,7 @@ public final class AISettings implements Serializable {
     this.largeBelow = builder.largeBelow;
     this.defaultModel = builder.defaultModel;
     this.costPerThousandTokens = builder.costPerThousandTokens;
+    this.modelPrices = Collections.unmodifiableMap(new LinkedHashMap<>(builder.modelPrices));
   }
 
   private static Map<String, Duration> defaultTtls() {
@@ -131,11 +133,23 @@ public final class AISettings implements Serializable {
     return costPerThousandTokens;
   }
 
+  /** The prices of each model configured with one. */
+  public Map<String, ModelPrice> modelPrices() {
+    return modelPrices;
+  }
+
+  /** The price of {@code model}'s tokens: its own, or {@link #costPerThousandTokens()} for both kinds. */
+  public ModelPrice priceOf(String model) {
+    ModelPrice price = modelPrices.get(model);
+    return price == null ? new ModelPrice(costPerThousandTokens, costPerThousandTokens) : price;
+  }
+
   /** A builder holding these settings. */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.operationTtls.clear();
     builder.operationTtls.putAll(operationTtls);
+    builder.modelPrices.putAll(modelPrices);
     return builder.textHashThreshold(textHashThreshold).textTiers(smallBelow, mediumBelow, largeBelow)
         .defaultModel(defaultModel).costPerThousandTokens(costPerThousandTokens);
   }
@@ -145,13 +159,14 @@ public final class AISettings implements Serializable {
     return other instanceof AISettings that && operationTtls.equals(that.operationTtls)
         && textHashThreshold == that.textHashThreshold && smallBelow == that.smallBelow
         && mediumBelow == that.mediumBelow && largeBelow == that.largeBelow && defaultModel.equals(that.defaultModel)
-        && Double.compare(costPerThousandTokens, that.costPerThousandTokens) == 0;
+        && Double.compare(costPerThousandTokens, that.costPerThousandTokens) == 0
+        && modelPrices.equals(that.modelPrices);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(operationTtls, textHashThreshold, smallBelow, mediumBelow, largeBelow, defaultModel,
-        costPerThousandTokens);
+        costPerThousandTokens, modelPrices);
   }
 
   @Override
@@ -170,8 +185,15 @@ public final class AISettings implements Serializable {
     private int largeBelow = 50_000;
     private String defaultModel = "default";
     private double costPerThousandTokens;
+    private final Map<String, ModelPrice> modelPrices = new LinkedHashMap<>();
 
     private Builder() {
+    }
+
+    /** The prices of one model's tokens, per thousand: prompt (input) and completion (output). */
+    public Builder modelPrice(String model, double promptPerThousand, double completionPerThousand) {
+      modelPrices.put(CacheKeyGenerator.checkModel(model), new ModelPrice(promptPerThousand, completionPerThousand));
+      return this;
     }
 
     /** Sets the lifetime of one operation's answers (other operations keep theirs). */
@@ -212,7 +234,7 @@ public final class AISettings implements Serializable {
       return this;
     }
 
-    /** Price of a thousand tokens, for the estimated cost saved. */
+    /** Price of a thousand tokens of models without their own price, for the estimated cost saved. */
     public Builder costPerThousandTokens(double price) {
       if (price < 0 || Double.isNaN(price)) {
         throw new IllegalArgumentException("costPerThousandTokens = " + price + " must be 0 or more");

@@ -1,5 +1,8 @@
 package org.stratacache.ai;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -8,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * ai_cache:op:&lt;operation&gt;|t:&lt;tenant or -&gt;|m:&lt;model&gt;
- *   |txt:&lt;text, or hash:&lt;sha256&gt;&gt;|q:&lt;sha256 of the question, or -&gt;|opts:&lt;sha256&gt;
+ *   |txt:&lt;text, or hash:&lt;sha256&gt;&gt; (or |msgs:&lt;sha256 of the messages&gt;)
+ *   |q:&lt;sha256 of the question, or -&gt;|opts:&lt;sha256&gt;
  * </pre>
  * (one line, no spaces).
  *
@@ -46,22 +50,55 @@ public final class CacheKeyGenerator {
    */
   public String key(String tenant, String model, String operation, String text, Map<String, ?> options,
                     String question) {
-    AISettings.checkName(operation, "operation");
-    if (tenant != null) {
-      checkTenant(tenant);
-    }
-    checkModel(model);
     if (text == null) {
       throw new IllegalArgumentException("text must not be null");
     }
-    StringBuilder key = new StringBuilder(PREFIX.length() + 180 + Math.min(text.length(), hashThreshold));
-    key.append(PREFIX).append(operationPrefix(operation)).append("t:").append(tenant == null ? "-" : tenant)
-        .append("|m:").append(model).append("|txt:");
+    StringBuilder key = start(tenant, model, operation, Math.min(text.length(), hashThreshold)).append("|txt:");
     if (text.length() > hashThreshold || text.startsWith("hash:")) {
       key.append("hash:").append(TextHasher.sha256Hex(text));
     } else {
       key.append(text);
     }
+    return end(key, options, question);
+  }
+
+  /**
+   * The key of {@code request} for a view of {@code tenant} and {@code model} (the request's own
+   * tenant and model win). A request of messages has the segment {@code |msgs:<sha256>} (of their
+   * canonical JSON) where a text has {@code |txt:}, so the two can never share a key.
+   */
+  public String key(String tenant, String model, AIRequest request) {
+    String effectiveTenant = request.tenant() == null ? tenant : request.tenant();
+    String effectiveModel = request.model() == null ? model : request.model();
+    if (request.text() != null) {
+      return key(effectiveTenant, effectiveModel, request.operation(), request.text(), request.options(),
+          request.question());
+    }
+    List<Map<String, Object>> messages = new ArrayList<>(request.messages().size());
+    for (AIMessage message : request.messages()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("role", message.role());
+      item.put("content", message.content());
+      item.put("attributes", message.attributes().value());
+      messages.add(item);
+    }
+    StringBuilder key = start(effectiveTenant, effectiveModel, request.operation(), 64).append("|msgs:")
+        .append(TextHasher.sha256Hex(OptionsCanonicalizer.canonicalJson(messages, "messages")));
+    return end(key, request.options(), request.question());
+  }
+
+  private static StringBuilder start(String tenant, String model, String operation, int bodyLength) {
+    AISettings.checkName(operation, "operation");
+    if (tenant != null) {
+      checkTenant(tenant);
+    }
+    checkModel(model);
+    StringBuilder key = new StringBuilder(PREFIX.length() + 180 + bodyLength);
+    return key.append(PREFIX).append(operationPrefix(operation)).append("t:").append(tenant == null ? "-" : tenant)
+        .append("|m:").append(model);
+  }
+
+  private static String end(StringBuilder key, Map<String, ?> options, String question) {
     key.append("|q:").append(question == null ? "-" : TextHasher.sha256Hex(question));
     key.append("|opts:").append(TextHasher.sha256Hex(OptionsCanonicalizer.canonical(options)));
     return key.toString();

@@ -1,5 +1,6 @@
 package org.stratacache.ai;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import javax.cache.expiry.Duration;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 import javax.management.ObjectName;
+import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.expiry.Ticker;
 import org.stratacache.jcache.StrataCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,19 +47,59 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
   }
 
   @Override
+  public AIResponse get(AIRequest request) {
+    if (request.noStore() || request.refresh()) {
+      return null;
+    }
+    return lookup(timedKey(request), request);
+  }
+
+  @Override
+  public void put(AIRequest request, AIResponse response) {
+    Objects.requireNonNull(response, "response");
+    if (!request.noStore()) {
+      store(timedKey(request), request, response.withTiming(now(), null));
+    }
+  }
+
+  @Override
+  public AIResponse getOrCompute(AIRequest request, ModelCall call) {
+    Objects.requireNonNull(call, "model call");
+    if (request.noStore()) {
+      return callModel(call, request.operation());
+    }
+    String key = timedKey(request);
+    if (!request.refresh()) {
+      AIResponse cached = lookup(key, request);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    return shared.flights.run(key, () -> {
+      AIResponse answer = request.refresh() ? null : fresh(shared.cache.get(key), request);
+      if (answer == null) {
+        answer = callModel(call, request.operation());
+        store(key, request, answer);
+      } else {
+        shared.metrics.coalesced();  // missed, then overtaken by an identical call that finished meanwhile
+      }
+      return answer;
+    }, shared.metrics::coalesced);
+  }
+
+  @Override
+  public String keyFor(AIRequest request) {
+    return shared.keys.key(tenant(request), model, request);
+  }
+
+  @Override
   public AIResponse getCachedResponse(String text, String operation, Map<String, ?> options) {
     return getCachedResponse(text, operation, options, null);
   }
 
   @Override
   public AIResponse getCachedResponse(String text, String operation, Map<String, ?> options, String question) {
-    return lookup(timedKey(text, operation, options, question), text, operation);
-  }
-
-  private AIResponse lookup(String key, String text, String operation) {
-    AIResponse found = shared.cache.get(key);
-    shared.metrics.lookup(operation, shared.settings.tierOf(text.length()), found);
-    return found;
+    return get(request(text, operation, options, question));
   }
 
   @Override
@@ -67,8 +110,7 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
   @Override
   public void cacheResponse(String text, String operation, Map<String, ?> options, AIResponse response,
                             String question) {
-    Objects.requireNonNull(response, "response");
-    writer(operation).put(timedKey(text, operation, options, question), response);
+    put(request(text, operation, options, question), response);
   }
 
   @Override
@@ -79,25 +121,37 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
   @Override
   public AIResponse getOrCompute(String text, String operation, Map<String, ?> options, String question,
                                  ModelCall call) {
-    Objects.requireNonNull(call, "model call");
-    String key = timedKey(text, operation, options, question);
-    AIResponse cached = lookup(key, text, operation);
-    if (cached != null) {
-      return cached;
-    }
-    return shared.flights.run(key, () -> {
-      AIResponse answer = shared.cache.get(key);
-      if (answer == null) {
-        answer = callModel(call, operation);
-        writer(operation).put(key, answer);
-      } else {
-        shared.metrics.coalesced();  // missed, then overtaken by an identical call that finished meanwhile
-      }
-      return answer;
-    }, shared.metrics::coalesced);
+    return getOrCompute(request(text, operation, options, question), call);
   }
 
-  private static AIResponse callModel(ModelCall call, String operation) {
+  private static AIRequest request(String text, String operation, Map<String, ?> options, String question) {
+    return AIRequest.builder().text(text).operation(operation).options(options).question(question).build();
+  }
+
+  private AIResponse lookup(String key, AIRequest request) {
+    AIResponse found = fresh(shared.cache.get(key), request);
+    shared.metrics.lookup(request.operation(), shared.settings.tierOf(request.length()), found);
+    return found;
+  }
+
+  /** {@code found} when the request accepts its age. */
+  private AIResponse fresh(AIResponse found, AIRequest request) {
+    if (found == null || request.maxAge() == null) {
+      return found;
+    }
+    return found.age(now()).compareTo(request.maxAge()) <= 0 ? found : null;
+  }
+
+  private void store(String key, AIRequest request, AIResponse answer) {
+    writer(request.operation(), tenant(request), request.ttl()).put(key, answer);
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(shared.clock.millis());
+  }
+
+  private AIResponse callModel(ModelCall call, String operation) {
+    long start = System.nanoTime();
     AIResponse answer;
     try {
       answer = call.call();
@@ -112,7 +166,19 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
     if (answer == null) {
       throw new ModelCallException("The model call for " + operation + " returned no answer", null);
     }
-    return answer;
+    return answer.withTiming(now(), java.time.Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** The request's tenant, which a tenant view only accepts when it is its own. */
+  private String tenant(AIRequest request) {
+    if (request.tenant() == null) {
+      return tenant;
+    }
+    if (tenant != null && !tenant.equals(request.tenant())) {
+      throw new IllegalArgumentException("tenant = '" + request.tenant() + "' in a request to the view of tenant '"
+          + tenant + "': a tenant view serves its own tenant only");
+    }
+    return request.tenant();
   }
 
   @Override
@@ -151,7 +217,7 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
 
   @Override
   public String keyFor(String text, String operation, Map<String, ?> options, String question) {
-    return shared.keys.key(tenant, model, operation, text, options, question);
+    return keyFor(request(text, operation, options, question));
   }
 
   @Override
@@ -174,22 +240,30 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
     AIStatistics.unregister(shared.mbean);
   }
 
-  private String timedKey(String text, String operation, Map<String, ?> options, String question) {
+  private String timedKey(AIRequest request) {
     long start = System.nanoTime();
-    String key = keyFor(text, operation, options, question);
+    String key = keyFor(request);
     shared.metrics.keyGenerated(System.nanoTime() - start);
     return key;
   }
 
-  /** The view that writes an operation's answers with its lifetime and tags. */
-  private StrataCache<String, AIResponse> writer(String operation) {
-    return shared.writers.computeIfAbsent(operation + "|" + (tenant == null ? "" : tenant), ignored -> {
+  /** The view that writes an operation's answers with its lifetime (or {@code ttl}) and tags. */
+  private StrataCache<String, AIResponse> writer(String operation, String tenantName, java.time.Duration ttl) {
+    if (ttl != null) {
+      return tagged(shared.cache.withExpiryPolicy(new ModifiedExpiryPolicy(
+          new Duration(TimeUnit.MILLISECONDS, ttl.toMillis()))), operation, tenantName);
+    }
+    return shared.writers.computeIfAbsent(operation + "|" + (tenantName == null ? "" : tenantName), ignored -> {
       ExpiryPolicy policy = expiryPolicyFor(operation);
-      StrataCache<String, AIResponse> view = policy == null ? shared.cache : shared.cache.withExpiryPolicy(policy);
-      List<String> tags = tenant == null ? List.of("ai:op:" + operation)
-          : List.of("ai:op:" + operation, "ai:t:" + tenant + ":op:" + operation, "ai:t:" + tenant);
-      return view.withTags(tags.toArray(new String[0]));
+      return tagged(policy == null ? shared.cache : shared.cache.withExpiryPolicy(policy), operation, tenantName);
     });
+  }
+
+  private static StrataCache<String, AIResponse> tagged(StrataCache<String, AIResponse> view, String operation,
+                                                       String tenantName) {
+    List<String> tags = tenantName == null ? List.of("ai:op:" + operation)
+        : List.of("ai:op:" + operation, "ai:t:" + tenantName + ":op:" + operation, "ai:t:" + tenantName);
+    return view.withTags(tags.toArray(new String[0]));
   }
 
   /** What every view of one cache shares. */
@@ -199,6 +273,7 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
     final CacheKeyGenerator keys;
     final AIMetrics metrics;
     final SingleFlight flights = new SingleFlight();
+    final Ticker clock;
     final ConcurrentMap<String, StrataCache<String, AIResponse>> writers = new ConcurrentHashMap<>();
     final Map<String, ExpiryPolicy> policies = new HashMap<>();
     volatile ObjectName mbean;
@@ -210,7 +285,8 @@ final class DefaultAIResponseCache implements AIResponseCache, AutoCloseable {
       settings.operationTtls().forEach((operation, ttl) -> policies.put(operation,
           new ModifiedExpiryPolicy(new Duration(TimeUnit.MILLISECONDS, ttl.toMillis()))));
       this.keys = new CacheKeyGenerator(settings.textHashThreshold());
-      this.metrics = new AIMetrics(settings.costPerThousandTokens());
+      this.metrics = new AIMetrics(settings);
+      this.clock = cache.getConfiguration(StrataConfiguration.class).getTicker();
     }
   }
 }

@@ -19,8 +19,13 @@ final class OptionsCanonicalizer {
   }
 
   static String canonical(Map<String, ?> options) {
+    return canonicalJson(options == null ? Map.of() : options, "options");
+  }
+
+  /** The canonical JSON of any JSON-compatible value; {@code path} names it in messages. */
+  static String canonicalJson(Object value, String path) {
     StringBuilder text = new StringBuilder(64);
-    write(options == null ? Map.of() : options, text, "options");
+    write(value, text, path);
     return text.toString();
   }
 

@@ -25,7 +25,7 @@ import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /** What an AIResponseCache does on any store; subclasses choose the store and how to see lifetimes. */
-abstract class AIResponseCacheContractTest {
+abstract class AIResponseCacheContractTest implements RequestContract {
 
   protected CacheManager manager;
   protected Cache<String, AIResponse> cache;
@@ -38,13 +38,24 @@ abstract class AIResponseCacheContractTest {
   protected abstract void configure(StrataConfiguration.Builder<String, AIResponse> builder);
 
   /** Checks that the entry under {@code key} lives {@code ttl}, and not the default lifetime. */
-  protected abstract void assertLifetime(String key, Duration ttl);
+  @Override
+  public abstract void assertLifetime(String key, Duration ttl);
+
+  @Override
+  public AIResponseCache ai() {
+    return ai;
+  }
+
+  @Override
+  public void assertAbsent(String key) {
+    assertThat(cache.containsKey(key)).as("an entry under " + key).isFalse();
+  }
 
   @BeforeEach
   void createCache() {
     manager = createManager();
     cache = manager.createCache("ai-responses", AIResponseCacheConfiguration.builder()
-        .costPerThousandTokens(0.01).cache(this::configure).build());
+        .costPerThousandTokens(0.01).modelPrice("priced", 0.5, 2).cache(this::configure).build());
     ai = cache.unwrap(AIResponseCache.class);
   }
 

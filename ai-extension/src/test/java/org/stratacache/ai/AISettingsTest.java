@@ -53,4 +53,17 @@ class AISettingsTest {
     assertThatThrownBy(() -> AISettings.builder().operationTtl("qa", Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("operationTtl.qa");
   }
+
+  @Test
+  void modelPricesComeFromTheAiSectionAndOtherModelsPayTheDefault() {
+    AISettings settings = (AISettings) new AICacheExtension().settings("ai", Map.of("cost-per-thousand-tokens", "0.002",
+        "model-prices", Map.of("gpt-4o", Map.of("prompt", 0.0025, "completion", "0.01"))));
+    assertThat(settings.priceOf("gpt-4o")).isEqualTo(new ModelPrice(0.0025, 0.01));
+    assertThat(settings.priceOf("other")).isEqualTo(new ModelPrice(0.002, 0.002));
+    assertThat(settings.priceOf("gpt-4o").cost(AIResponse.builder("x").tokens(1000, 2000).build()))
+        .isEqualTo(0.0225, org.assertj.core.data.Offset.offset(1e-12));
+    assertThatThrownBy(() -> new AICacheExtension().settings("ai", Map.of("model-prices",
+        Map.of("gpt-4o", Map.of("prompt", 1))))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("model-prices").hasMessageContaining("completion");
+  }
 }

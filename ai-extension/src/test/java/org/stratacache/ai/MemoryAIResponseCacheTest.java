@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.stratacache.jcache.configuration.StoreType;
@@ -26,7 +27,17 @@ class MemoryAIResponseCacheTest extends AIResponseCacheContractTest {
   }
 
   @Override
-  protected void assertLifetime(String key, Duration ttl) {
+  public Instant now() {
+    return Instant.ofEpochMilli(clock.millis());
+  }
+
+  @Override
+  public void passes(Duration time) {
+    clock.advance(time);
+  }
+
+  @Override
+  public void assertLifetime(String key, Duration ttl) {
     clock.advance(ttl.minusSeconds(1));
     assertThat(cache.get(key)).as("alive just before " + ttl).isNotNull();
     clock.advance(Duration.ofSeconds(2));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.api.sync.RedisKeyCommands;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 import javax.cache.CacheManager;
@@ -43,7 +44,22 @@ abstract class RedisAIResponseCacheContract extends AIResponseCacheContractTest 
   }
 
   @Override
-  protected void assertLifetime(String key, Duration ttl) {
+  public Instant now() {
+    return Instant.now();
+  }
+
+  @Override
+  public void passes(Duration time) throws InterruptedException {
+    Thread.sleep(time.toMillis());
+  }
+
+  @Override
+  public void assertAbsent(String key) {
+    assertThat(keys().exists(prefix + ":ai-responses:" + key)).as("Redis keys named " + key).isZero();
+  }
+
+  @Override
+  public void assertLifetime(String key, Duration ttl) {
     long pttl = keys().pttl(prefix + ":ai-responses:" + key);
     assertThat(pttl).as("PTTL of " + key).isBetween(ttl.toMillis() - 5_000, ttl.toMillis());
   }
