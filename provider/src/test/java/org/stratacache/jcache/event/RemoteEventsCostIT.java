@@ -37,7 +37,7 @@ class RemoteEventsCostIT {
   void close() {
     writerJvm.close();
     listenerJvm.close();
-    server.stop();
+    server.close();
   }
 
   private Cache<String, String> cache(CacheManager manager, String name, boolean remoteEvents) {

@@ -42,7 +42,7 @@ class RemoteEventsIT {
   void close() {
     jvmA.close();
     jvmB.close();
-    server.stop();
+    server.close();
   }
 
   private StrataConfiguration.Builder<String, String> shared(String prefix) {

@@ -180,7 +180,7 @@ public final class RedisCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    nodes.forEach(RedisServer::stop);
+    nodes.forEach(RedisServer::close);
   }
 
   /** A plain client for administrative commands to single nodes; closes all it opened. */

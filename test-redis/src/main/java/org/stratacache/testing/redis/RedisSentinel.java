@@ -132,7 +132,7 @@ public final class RedisSentinel implements AutoCloseable {
 
   @Override
   public void close() {
-    List.of(sentinel, replica, master).forEach(RedisServer::stop);
+    List.of(sentinel, replica, master).forEach(RedisServer::close);
   }
 
   private static void await(String what, BooleanSupplier condition) {

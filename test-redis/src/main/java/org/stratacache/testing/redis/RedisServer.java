@@ -71,10 +71,10 @@ public final class RedisServer implements AutoCloseable {
     }
     try {
       server.run();
-      Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
       return server;
     } catch (IOException e) {
-      server.stop();
+      server.close();
       throw new UncheckedIOException("Cannot start a Redis server", e);
     }
   }
@@ -112,18 +112,20 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
-  /** Stops the server and deletes its folder (its log and any config file). */
+  /** Stops the server; {@link #restart()} may start it again. */
   public synchronized void stop() {
+    kill();
+  }
+
+  /** Stops the server for good and deletes its folder (its log and any config file). */
+  @Override
+  public synchronized void close() {
     kill();
     deleteDirectory();
   }
 
-  @Override
-  public void close() {
-    stop();
-  }
-
   private synchronized void run() throws IOException {
+    Files.createDirectories(directory);
     List<String> command = new ArrayList<>(List.of(RedisBinary.get().path().toString(), "--port", String.valueOf(port),
         "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no",
         "--dir", directory.toString()));

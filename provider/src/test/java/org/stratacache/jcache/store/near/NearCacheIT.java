@@ -44,7 +44,7 @@ class NearCacheIT {
   void close() {
     near.close();
     other.close();
-    server.stop();
+    server.close();
   }
 
   private <V> StrataConfiguration.Builder<String, V> redis(Class<V> type, long nearSize) {

@@ -54,7 +54,7 @@ class NearCacheStressIT {
   void close() {
     readerJvm.close();
     writerJvm.close();
-    server.stop();
+    server.close();
   }
 
   private StrataConfiguration<String, Long> config(long nearSize) {

@@ -52,7 +52,7 @@ class RemoteEventsAclIT {
     jvmB.close();
     admin.close();
     adminClient.shutdown(0, 1, TimeUnit.SECONDS);
-    server.stop();
+    server.close();
   }
 
   private void setUser(String user, String rules) {

@@ -35,7 +35,7 @@ class ResilienceIT {
   @AfterEach
   void close() {
     manager.close();
-    server.stop();
+    server.close();
   }
 
   private Cache<String, String> cache(String name, ResiliencePolicy policy) {
