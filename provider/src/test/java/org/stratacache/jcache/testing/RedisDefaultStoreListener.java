@@ -1,6 +1,17 @@
 package org.stratacache.jcache.testing;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.runner.Description;
+import org.junit.runner.Result;
 import org.junit.runner.notification.RunListener;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.testing.redis.RedisCluster;
@@ -13,28 +24,71 @@ import org.stratacache.testing.redis.RedisServer;
  * from, listed in the {@code strata.test.allowed-packages} system property. The suite itself is
  * not touched. With {@code strata.test.redis-topology=cluster} the Redis is a three-master Redis
  * Cluster of its own instead.
+ *
+ * <p>When the suite ends it writes, to the file named by {@code strata.test.store-report}, how many
+ * tests ran and how many commands the Redis servers processed meanwhile, so a check run afterwards
+ * can tell a suite that ran on Redis from one that silently ran in memory (a listener Surefire did
+ * not install, a default the provider did not pick up).
  */
 public final class RedisDefaultStoreListener extends RunListener {
 
   /** The system property that picks a three-master cluster ({@code cluster}) over a single server. */
   public static final String TOPOLOGY = "strata.test.redis-topology";
+  /** The system property naming the report file. */
+  public static final String REPORT = "strata.test.store-report";
+  private static final Pattern COMMANDS = Pattern.compile("total_commands_processed:(\\d+)");
   private static RedisCluster cluster;
 
-  private static synchronized String sharedCluster() {
+  private List<String> servers;
+  private long commandsBefore;
+
+  private static synchronized RedisCluster sharedCluster() {
     if (cluster == null) {
       cluster = RedisCluster.start(3);
       Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
     }
-    return cluster.uri();
+    return cluster;
   }
 
   @Override
   public void testRunStarted(Description description) {
     boolean onCluster = "cluster".equals(System.getProperty(TOPOLOGY));
-    System.setProperty(ManagerDefaults.REDIS_URI, onCluster ? sharedCluster() : RedisServer.sharedUri());
+    String uri = onCluster ? sharedCluster().uri() : RedisServer.sharedUri();
+    servers = onCluster ? sharedCluster().nodes().stream().map(RedisServer::uri).toList() : List.of(uri);
+    commandsBefore = commandsProcessed();
+    System.setProperty(ManagerDefaults.REDIS_URI, uri);
     String packages = System.getProperty("strata.test.allowed-packages");
     if (packages != null) {
       System.setProperty(ManagerDefaults.ALLOWED_PACKAGES, packages);
     }
+  }
+
+  @Override
+  public void testRunFinished(Result result) {
+    String report = System.getProperty(REPORT);
+    if (report == null || servers == null) {
+      return;
+    }
+    String figures = "tests=" + result.getRunCount() + " failures=" + result.getFailureCount()
+        + " redis-commands=" + (commandsProcessed() - commandsBefore) + System.lineSeparator();
+    try {
+      Files.writeString(Path.of(report), figures, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private long commandsProcessed() {
+    long total = 0;
+    for (String server : servers) {
+      RedisClient client = RedisClient.create(server);
+      try (StatefulRedisConnection<String, String> connection = client.connect()) {
+        Matcher matcher = COMMANDS.matcher(connection.sync().info("stats"));
+        total += matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+      } finally {
+        client.shutdown();
+      }
+    }
+    return total;
   }
 }
