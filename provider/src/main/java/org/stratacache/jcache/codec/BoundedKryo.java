@@ -6,7 +6,6 @@ import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.serializers.FieldSerializer;
-import java.util.function.Supplier;
 import org.stratacache.jcache.configuration.DecodeLimits;
 
 /**
@@ -51,36 +50,37 @@ final class BoundedKryo extends Kryo {
     return registration;
   }
 
+  // each override enters the guard, then leaves it with what Kryo read; no lambda: stack frames are the bound
+
   @Override
   public <T> T readObject(Input input, Class<T> type) {
-    return guarded(type, () -> super.readObject(input, type));
+    guard.enter(type);
+    return guard.exit(super.readObject(input, type));
   }
 
   @Override
   @SuppressWarnings("rawtypes")
   public <T> T readObject(Input input, Class<T> type, Serializer serializer) {
-    return guarded(type, () -> super.readObject(input, type, serializer));
+    guard.enter(type);
+    return guard.exit(super.readObject(input, type, serializer));
   }
 
   @Override
   public <T> T readObjectOrNull(Input input, Class<T> type) {
-    return guarded(type, () -> super.readObjectOrNull(input, type));
+    guard.enter(type);
+    return guard.exit(super.readObjectOrNull(input, type));
   }
 
   @Override
   @SuppressWarnings("rawtypes")
   public <T> T readObjectOrNull(Input input, Class<T> type, Serializer serializer) {
-    return guarded(type, () -> super.readObjectOrNull(input, type, serializer));
+    guard.enter(type);
+    return guard.exit(super.readObjectOrNull(input, type, serializer));
   }
 
   @Override
   public Object readClassAndObject(Input input) {
-    return guarded(null, () -> super.readClassAndObject(input));
-  }
-
-  /** Reads one object (its class {@code type}, or null when the bytes name it) inside the guard. */
-  private <T> T guarded(Class<?> type, Supplier<T> read) {
-    guard.enter(type);
-    return guard.exit(read.get());
+    guard.enter(null);
+    return guard.exit(super.readClassAndObject(input));
   }
 }

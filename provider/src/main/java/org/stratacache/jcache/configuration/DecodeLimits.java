@@ -27,7 +27,7 @@ public final class DecodeLimits implements Serializable {
     /** Elements of one collection, array or map, or characters of one string. */
     LENGTH("limits.length", 1L << 24, 1, Integer.MAX_VALUE - 8, "a whole number from 1 to 2147483639"),
     /** Objects nested in one another (a list in a list in a list is 3 deep, with its innermost element 4). */
-    DEPTH("limits.depth", 1_000, 2, 100_000, "a whole number from 2 to 100000 (deep values need large stacks)"),
+    DEPTH("limits.depth", 512, 2, 100_000, "a whole number from 2 to 100000 (deep values need large stacks)"),
     /**
      * Hash codes computed while rebuilding hash-based sets and maps, counting every object each
      * hash code visits: bounds the hash-code bomb (nested sets sharing their elements, whose hash
