@@ -25,6 +25,8 @@ public record ThreadSettings(int listeners, int loaders, int events, int queue) 
   public static final String QUEUE = "strata.threads.queue";
   /** The default size of every pool: {@code min(2 * available processors, 16)}. */
   public static final int DEFAULT_THREADS = Math.min(2 * Runtime.getRuntime().availableProcessors(), 16);
+  private static final int MAX_THREADS = 256;
+  private static final int MAX_QUEUE = 10_000_000;
   /** The default number of tasks that may wait per pool. */
   public static final int DEFAULT_QUEUE = 10_000;
 
@@ -35,8 +37,9 @@ public record ThreadSettings(int listeners, int loaders, int events, int queue) 
       String value = given.getProperty(key);
       return value == null || value.isBlank() ? System.getProperty(key) : value;
     };
-    return new ThreadSettings(size(lookup, LISTENERS, DEFAULT_THREADS, 256), size(lookup, LOADERS, DEFAULT_THREADS, 256),
-        size(lookup, EVENTS, DEFAULT_THREADS, 256), size(lookup, QUEUE, DEFAULT_QUEUE, 10_000_000));
+    return new ThreadSettings(size(lookup, LISTENERS, DEFAULT_THREADS, MAX_THREADS),
+        size(lookup, LOADERS, DEFAULT_THREADS, MAX_THREADS), size(lookup, EVENTS, DEFAULT_THREADS, MAX_THREADS),
+        size(lookup, QUEUE, DEFAULT_QUEUE, MAX_QUEUE));
   }
 
   private static int size(UnaryOperator<String> lookup, String key, int fallback, int max) {

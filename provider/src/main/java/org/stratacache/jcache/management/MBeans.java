@@ -1,8 +1,8 @@
 package org.stratacache.jcache.management;
 
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.management.InstanceAlreadyExistsException;
@@ -26,8 +26,8 @@ import javax.management.ObjectName;
  */
 public final class MBeans {
 
-  /** The caches that registered each bean name, so one cache never unregisters another's bean. */
-  private static final Map<ObjectName, Cache<?, ?>> OWNERS = new ConcurrentHashMap<>();
+  /** The caches that registered each bean name, so one cache never unregisters another's bean; guarded by itself. */
+  private static final Map<ObjectName, Cache<?, ?>> OWNERS = new HashMap<>();
 
   /** The two kinds of JSR-107 MXBeans. */
   public enum Type {

@@ -111,7 +111,7 @@ public final class CacheCore<K, V> {
       }
       setStatisticsEnabled(configuration.isStatisticsEnabled());
       setManagementEnabled(configuration.isManagementEnabled());
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       opened.closeAll(e);
       throw e;
     }
