@@ -108,7 +108,10 @@ public final class OrderedExecutor {
   }
 
   /** Refuses new tasks, drops the waiting ones and wakes callers waiting for room. Idempotent. */
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     capacity.release(Integer.MAX_VALUE / 2);
     for (Stripe stripe : stripes) {
@@ -152,6 +155,7 @@ public final class OrderedExecutor {
 
     @Override
     public void run() {
+      OrderedExecutor outer = RUNNING.get();  // set when a pool runs tasks on the caller's thread
       RUNNING.set(OrderedExecutor.this);
       try {
         for (Task task = queue.poll(); task != null && !closed; task = queue.poll()) {
@@ -165,7 +169,11 @@ public final class OrderedExecutor {
           }
         }
       } finally {
-        RUNNING.remove();
+        if (outer == null) {
+          RUNNING.remove();
+        } else {
+          RUNNING.set(outer);
+        }
         scheduled.set(false);
         if (!queue.isEmpty()) {
           schedule();
