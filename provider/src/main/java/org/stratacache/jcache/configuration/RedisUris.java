@@ -2,12 +2,24 @@ package org.stratacache.jcache.configuration;
 
 import io.lettuce.core.RedisURI;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses Redis URIs as Lettuce understands them, and shows them with the password masked. */
+/**
+ * Parses Redis URIs as Lettuce understands them, and shows them with the password masked.
+ *
+ * <p>A URI may hold a password, so no message made here quotes the input or carries an exception
+ * that does ({@link java.net.URI} and Lettuce quote it): the user-info part, everything between
+ * {@code ://} and the last {@code @}, is masked whatever it contains, and a URI whose user-info
+ * holds an unencoded {@code /}, {@code ?}, {@code #} or {@code @} is refused before anything parses
+ * it, since a parser would read part of the password as a host, port or path and print it.
+ */
 public final class RedisUris {
+
+  private static final String EXAMPLES = "expected e.g. redis://host:6379/0, rediss://user:password@host:6380 or "
+      + "redis-sentinel://host:26379/0#mymaster";
 
   private RedisUris() {
   }
@@ -15,22 +27,80 @@ public final class RedisUris {
   /**
    * Parses {@code uri} and sets its command timeout.
    *
-   * @throws IllegalArgumentException naming the setting and the masked URI when it is malformed
+   * @throws IllegalArgumentException naming the setting and the masked URI when it is malformed; its
+   *                                  message and causes never hold the password
    */
   public static RedisURI parse(String uri, Duration timeout) {
+    checkUserInfo(uri);
+    return parse(uri, timeout, uri);
+  }
+
+  private static RedisURI parse(String uri, Duration timeout, String shown) {
+    String reason;
     try {
       RedisURI parsed = RedisURI.create(uri);
-      if (!uri.startsWith("redis-sentinel") && !uri.startsWith("rediss-sentinel")
-          && (URI.create(uri).getHost() == null || parsed.getPort() <= 0)) {
-        throw new IllegalArgumentException("no valid host and port");
+      if (uri.startsWith("redis-sentinel") || uri.startsWith("rediss-sentinel")
+          || (new URI(uri).getHost() != null && parsed.getPort() > 0)) {
+        parsed.setTimeout(timeout);
+        return parsed;
       }
-      parsed.setTimeout(timeout);
-      return parsed;
+      reason = "no valid host and port";
+    } catch (URISyntaxException e) {
+      reason = e.getReason();
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("redisUri = " + mask(uri) + " is not a valid Redis URI ("
-          + e.getMessage() + "); expected e.g. redis://host:6379/0, rediss://user:password@host:6380 or "
-          + "redis-sentinel://host:26379/0#mymaster", e);
+      reason = reason(e, shown);
     }
+    // no cause: URI and Lettuce exceptions quote the input, password included
+    throw new IllegalArgumentException("redisUri = " + mask(shown) + " is not a valid Redis URI (" + reason + "); "
+        + EXAMPLES);
+  }
+
+  /** Why a parser refused the URI, in words that hold none of the input when the input holds a user-info. */
+  private static String reason(RuntimeException failure, String uri) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof URISyntaxException syntax) {
+        return syntax.getReason();
+      }
+    }
+    if (uri.indexOf('@') < 0 && failure.getMessage() != null) {
+      return failure.getMessage();  // nothing secret in a URI without user-info
+    }
+    return "Lettuce cannot parse it";
+  }
+
+  /**
+   * Refuses a URI whose user-info (password) holds a character that ends it early for a URI parser,
+   * so that no part of the password is ever read as the host, port or path, and shown.
+   */
+  private static void checkUserInfo(String uri) {
+    if (uri == null) {
+      throw new IllegalArgumentException("redisUri is null; " + EXAMPLES);
+    }
+    int scheme = uri.indexOf("://");
+    int start = scheme < 0 ? 0 : scheme + 3;
+    int at = uri.lastIndexOf('@');
+    if (at < start) {
+      return;
+    }
+    if (scheme < 0) {
+      throw new IllegalArgumentException("redisUri = " + mask(uri) + " is not a valid Redis URI (no scheme); "
+          + EXAMPLES);
+    }
+    int end = authorityEnd(uri, start);
+    if (at > end || uri.indexOf('@', start) != at) {
+      throw new IllegalArgumentException("redisUri = " + mask(uri) + " is not a valid Redis URI: its user name or "
+          + "password holds an unencoded '/', '?', '#' or '@'; percent-encode them (%2F, %3F, %23, %40)");
+    }
+  }
+
+  private static int authorityEnd(String uri, int start) {
+    for (int i = start; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c == '/' || c == '?' || c == '#') {
+        return i;
+      }
+    }
+    return uri.length();
   }
 
   /**
@@ -64,16 +134,16 @@ public final class RedisUris {
    * @throws IllegalArgumentException naming the masked URI when it is malformed
    */
   public static List<RedisURI> clusterSeeds(String uri, Duration timeout) {
+    checkUserInfo(uri);
     boolean tls = uri.startsWith("rediss-");
-    String rest = uri.substring(uri.indexOf("://") + 3);
-    int slash = rest.indexOf('/');
-    String authority = slash < 0 ? rest : rest.substring(0, slash);
+    int start = uri.indexOf("://") + 3;
+    String authority = uri.substring(start, authorityEnd(uri, start));
     int at = authority.lastIndexOf('@');
     String userInfo = at < 0 ? "" : authority.substring(0, at + 1);
     List<RedisURI> seeds = new ArrayList<>();
     for (String node : authority.substring(at + 1).split(",")) {
       if (!node.isBlank()) {
-        seeds.add(parse((tls ? "rediss://" : "redis://") + userInfo + node.trim(), timeout));
+        seeds.add(parse((tls ? "rediss://" : "redis://") + userInfo + node.trim(), timeout, uri));
       }
     }
     if (seeds.isEmpty()) {
@@ -82,24 +152,26 @@ public final class RedisUris {
     return seeds;
   }
 
-  /** {@code uri} with any password replaced by {@code ****}; safe to log. */
+  /**
+   * {@code uri} with its user-info (everything between {@code ://}, or the start when there is no
+   * scheme, and the last {@code @}) replaced by the user name and {@code ****}; safe to log whatever
+   * the password holds. Found by position, never by pattern.
+   */
   public static String mask(String uri) {
     if (uri == null) {
       return "null";
     }
     int scheme = uri.indexOf("://");
-    if (scheme < 0) {
-      return uri;
-    }
-    int start = scheme + 3;
-    int end = uri.indexOf('/', start);
-    int at = uri.lastIndexOf('@', end < 0 ? uri.length() : end);
+    int start = scheme < 0 ? 0 : scheme + 3;
+    int at = uri.lastIndexOf('@');
     if (at < start) {
       return uri;
     }
     String userInfo = uri.substring(start, at);
     int colon = userInfo.indexOf(':');
-    String masked = colon < 0 ? "****" : userInfo.substring(0, colon) + ":****";
+    boolean plainUser = colon > 0 && userInfo.substring(0, colon).chars()
+        .allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
+    String masked = plainUser ? userInfo.substring(0, colon) + ":****" : "****";
     return uri.substring(0, start) + masked + uri.substring(at);
   }
 }

@@ -109,7 +109,14 @@ public final class StrataCachingProvider implements CachingProvider {
    */
   @Override
   public boolean isSupported(OptionalFeature feature) {
-    return feature == OptionalFeature.STORE_BY_REFERENCE && ManagerDefaults.of(null).redisUri() == null;
+    if (feature != OptionalFeature.STORE_BY_REFERENCE) {
+      return false;
+    }
+    try {
+      return ManagerDefaults.of(null).redisUri() == null;
+    } catch (IllegalArgumentException malformed) {
+      return false;  // a Redis URI is set, if unusable: caches would go to Redis, which stores by value
+    }
   }
 
   /** Forgets a manager that closed itself. */
