@@ -87,7 +87,7 @@ public final class CacheCore<K, V> {
     this.loads = threads.loaders();
     this.onClose = onClose;
     this.copier = configuration.isStoreByValue() && !stores.isolatesValues()
-        ? new KryoCopier(manager.getClassLoader()) : Copier.IDENTITY;
+        ? new KryoCopier(manager.getClassLoader(), configuration.getSerialization().limits()) : Copier.IDENTITY;
     this.events = new EventDispatcher<>(threads.listeners());
     HalfBuilt opened = new HalfBuilt();
     try {
