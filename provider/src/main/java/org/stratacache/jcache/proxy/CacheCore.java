@@ -84,7 +84,7 @@ public final class CacheCore<K, V> {
     this.executor = executor;
     this.onClose = onClose;
     this.copier = configuration.isStoreByValue() && !stores.isolatesValues()
-        ? new KryoCopier(manager.getClassLoader()) : Copier.IDENTITY;
+        ? new KryoCopier(manager.getClassLoader(), configuration.getSerialization().limits()) : Copier.IDENTITY;
     this.expiryPolicy = configuration.getExpiryPolicyFactory().create();
     CacheLoader<K, V> cacheLoader = create(configuration.getCacheLoaderFactory());
     this.loader = cacheLoader == null ? null : new ReadThrough<>(cacheLoader);

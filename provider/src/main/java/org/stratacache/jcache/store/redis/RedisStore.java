@@ -44,13 +44,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A store in Redis (a {@link RemoteSource}, so a near cache can sit on it). Every single-key
- * operation is one round trip when the expiry is fixed (the standard policies): a native command ({@code SET NX/XX/KEEPTTL/PX/GET}, {@code GETEX},
- * {@code GETDEL}) or a Lua script. Expiry policies that must be asked per branch, entry processors
- * and write-through go through {@link #compute}: read, decide in Java, commit with a script that
- * applies the change only if the stored bytes are still those read, else read again. Bulk
- * operations are pipelined in batches of {@value #BATCH}; iteration and clearing use SCAN over the
- * cache's namespace.
+ * A store in Redis (a {@link RemoteSource}, so a near cache can sit on it). Every single-key operation is one
+ * round trip when the expiry is fixed (the standard policies): a native command ({@code SET NX/XX/KEEPTTL/PX/GET},
+ * {@code GETEX}, {@code GETDEL}) or a Lua script. Expiry policies that must be asked per branch, entry processors
+ * and write-through go through {@link #compute}: read, decide in Java, commit with a script that applies the change
+ * only if the stored bytes are still those read, else read again. Bulk operations are pipelined in batches of
+ * {@value #BATCH}; iteration and clearing use SCAN over the cache's namespace.
  *
  * @param <K> the key type
  * @param <V> the value type
