@@ -355,6 +355,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       // a cache that sets encryption itself takes none of the three from the manager
       case ENCRYPTION_KEYS, ENCRYPTION_CURRENT_KEY, ENCRYPTION_REQUIRE -> encryption;
       case REMOTE_EVENTS -> remoteEvents;
+      case LIMIT_VALUE_SIZE, LIMIT_DECODED_SIZE, LIMIT_LENGTH, LIMIT_DEPTH, LIMIT_HASH_WORK ->
+          serialization.limits().configured(setting.limit());
       default -> null;
     };
   }
