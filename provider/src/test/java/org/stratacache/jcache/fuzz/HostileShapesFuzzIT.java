@@ -1,6 +1,7 @@
 package org.stratacache.jcache.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -20,6 +21,7 @@ import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.PlantedValues;
 import org.stratacache.jcache.codec.ValueCodec;
@@ -91,6 +93,23 @@ class HostileShapesFuzzIT {
       }
       System.out.println("slowest get of another cache during hostile reads: " + slowestOther.get() + " ms");
       assertThat(slowestOther.get()).as("ms of the slowest get of another cache").isLessThan(OTHER_CACHE_MILLIS);
+    }
+  }
+
+  @Test
+  void aPutOfAValueNoReadWouldAcceptIsRefusedAndStoresNothing() {
+    try (CacheManager manager = manager("put")) {
+      Cache<String, Object> cache = cache(manager, "fuzz", CorruptValuePolicy.FAIL);
+      byte[] large = new byte[20 << 20];
+      new java.util.Random(7).nextBytes(large);
+      assertThatThrownBy(() -> cache.put("large", large)).isInstanceOf(CodecException.class)
+          .hasMessageContaining("limits.value-size");
+      java.util.function.Supplier<String> lambda = () -> "x";
+      assertThatThrownBy(() -> cache.put("lambda", lambda)).isInstanceOf(CodecException.class)
+          .hasMessageContaining("lambda");
+      assertThatThrownBy(() -> cache.put("deep", PlantedValues.deepList(100_000)))
+          .isInstanceOf(CodecException.class).hasMessageContaining("limits.depth");
+      assertThat(cache.containsKey("large") || cache.containsKey("lambda") || cache.containsKey("deep")).isFalse();
     }
   }
 
