@@ -300,12 +300,12 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     ReentrantLock stripe = stripes[(java.util.Arrays.hashCode(k) & 0x7fffffff) % STRIPES];
     try {
       if (!stripe.tryLock(casBudgetNanos, TimeUnit.NANOSECONDS)) {
-        throw new StoreAccessException("Timed out waiting for other updates of key '" + key + "' in cache '"
+        throw new StoreAccessException("Timed out waiting for other updates of key '" + keys.shown(key) + "' in cache '"
             + cacheName + "'");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StoreAccessException("Interrupted while updating key '" + key + "' in cache '" + cacheName + "'", e);
+      throw new StoreAccessException("Interrupted updating key '" + keys.shown(key) + "' of " + cacheName, e);
     }
     try {
       return compareAndSet(key, k, remapping);
@@ -344,7 +344,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
       }
       casRetries.increment();
       if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
-        throw new StoreAccessException("Gave up on key '" + key + "' in cache '" + cacheName + "' after "
+        throw new StoreAccessException("Gave up on key '" + keys.shown(key) + "' in cache '" + cacheName + "' after "
             + attempt + " attempts: other writers kept changing it");
       }
       backOff(attempt);
@@ -684,7 +684,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
       return (V) value;
     } catch (CodecException e) {
       decodeFailures.increment();
-      String message = "Cannot read the value of key '" + key + "' in cache '" + cacheName + "' from Redis at "
+      String message = "Cannot read the value of key '" + keys.shown(key) + "' of cache '" + cacheName + "' from "
           + redis.maskedUri() + ": " + e.getMessage();
       if (corruptValues == CorruptValuePolicy.MISS) {
         LOG.warn("{} (treated as a miss)", message);
