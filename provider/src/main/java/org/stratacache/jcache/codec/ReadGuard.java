@@ -25,7 +25,7 @@ final class ReadGuard {
   private static final int MAP = 2;
   private static final int OTHER = 3;
   private static final long SATURATED = Long.MAX_VALUE / 4;
-  private static final long HASHED_CONTAINER = 16;
+  private static final long HASHED_CONTAINER = 32;
 
   private final DecodeLimits limits;
   private final Class<?>[] types;

@@ -37,7 +37,7 @@ public final class PlantedValues {
   }
 
   /** Each planted size claim, by what it claims. */
-  static Map<String, byte[]> sizeClaims() {
+  public static Map<String, byte[]> sizeClaims() {
     Map<String, byte[]> claims = new LinkedHashMap<>();
     // a UTF-8 string: the flag bit set, then the char count plus one
     claims.put("400M-char string", claim(STRING, true, true, 400_000_000));
@@ -75,7 +75,7 @@ public final class PlantedValues {
    * not declare its size, then, when {@code declared}, with the size patched into its header as a
    * one-shot compressor writes it. 400 MB of zeros make a frame of about 12,800 bytes.
    */
-  static byte[] zeros(long size, boolean declared) {
+  public static byte[] zeros(long size, boolean declared) {
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
     frame.write(ValueCodec.VERSION);
     frame.write(ValueCodec.FLAG_ZSTD);
@@ -113,7 +113,7 @@ public final class PlantedValues {
    * next level, built so that no hash is computed while building it. Its hash code visits 2^depth
    * sets; its bytes grow linearly with depth.
    */
-  static Set<Object> hashBomb(int depth) {
+  public static Set<Object> hashBomb(int depth) {
     Set<Object> root = new HashSet<>();
     Set<Object> s1 = root;
     Set<Object> s2 = new HashSet<>();
@@ -132,7 +132,7 @@ public final class PlantedValues {
   }
 
   /** A list holding a list, {@code depth} deep. */
-  static List<Object> deepList(int depth) {
+  public static List<Object> deepList(int depth) {
     List<Object> value = new ArrayList<>();
     for (int i = 0; i < depth; i++) {
       List<Object> outer = new ArrayList<>();
