@@ -127,8 +127,8 @@ final class PromptKeys {
     String type = options.getClass().getName();
     if (!type.startsWith("org.springframework.ai.chat.prompt.")
         && !type.startsWith("org.springframework.ai.model.tool.")) {
-      // a provider's own options (response format, seed, reasoning effort, ...): their text form holds every field
-      keyed.put("provider_options", type + " " + options);
+      // a provider's own options (response format, seed, reasoning effort, ...)
+      keyed.put("provider_options", Map.of("type", type, "values", ProviderOptions.describe(options)));
     }
     return keyed;
   }

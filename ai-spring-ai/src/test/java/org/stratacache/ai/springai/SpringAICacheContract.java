@@ -255,7 +255,11 @@ abstract class SpringAICacheContract {
             .collectList().block()));
       }
       assertThat(subscribed.await(10, TimeUnit.SECONDS)).isTrue();
-      Thread.sleep(200);  // all eight have joined the one stream (the model holds it until the gate opens)
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (ai.getAiPerformanceSummary().coalescedCalls() < 7) {   // the model holds its stream until the gate opens
+        assertThat(System.nanoTime()).as("seven requests joined the first one's stream").isLessThan(deadline);
+        Thread.sleep(10);
+      }
       model.gate.countDown();
       for (Future<List<String>> chunks : all) {
         assertThat(chunks.get(20, TimeUnit.SECONDS)).isEqualTo(ScriptedChatModel.chunks(50));

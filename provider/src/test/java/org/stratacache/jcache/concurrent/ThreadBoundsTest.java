@@ -57,6 +57,14 @@ class ThreadBoundsTest {
             FactoryBuilder.factoryOf(type), null, false, false));
   }
 
+  /** Manager properties for a listener pool of {@code threads} that lets {@code queue} deliveries wait. */
+  private static Properties listenerPool(int threads, int queue) {
+    Properties properties = new Properties();
+    properties.setProperty(ThreadSettings.LISTENERS, String.valueOf(threads));
+    properties.setProperty(ThreadSettings.QUEUE, String.valueOf(queue));
+    return properties;
+  }
+
   @AfterEach
   void close() {
     managers.forEach(CacheManager::close);
@@ -157,10 +165,8 @@ class ThreadBoundsTest {
 
   @Test
   void underBackPressureEveryKeyIsHeardInOrder() throws Exception {
-    Properties small = new Properties();
-    small.setProperty(ThreadSettings.LISTENERS, "2");
-    small.setProperty(ThreadSettings.QUEUE, "8");
-    Cache<Integer, Integer> cache = manager("order", small).createCache("ordered", listenedBy(Recorder.class));
+    Cache<Integer, Integer> cache = manager("order", listenerPool(2, 8)).createCache("ordered",
+        listenedBy(Recorder.class));
     List<Thread> writers = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
       int writer = w;
@@ -209,10 +215,7 @@ class ThreadBoundsTest {
 
   @Test
   void aListenerThatWritesToItsCacheDoesNotDeadlockAFullQueue() throws Exception {
-    Properties tiny = new Properties();
-    tiny.setProperty(ThreadSettings.LISTENERS, "1");
-    tiny.setProperty(ThreadSettings.QUEUE, "1");
-    Echo.target = manager("echo", tiny).createCache("echo", listenedBy(Echo.class));
+    Echo.target = manager("echo", listenerPool(1, 1)).createCache("echo", listenedBy(Echo.class));
     Echo.target.put(0, 0);
     assertThat(Echo.LAST.await(30, TimeUnit.SECONDS)).as("the chain of 200 writes from listeners ends").isTrue();
   }

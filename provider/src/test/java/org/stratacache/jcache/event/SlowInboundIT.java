@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
@@ -104,6 +105,15 @@ class SlowInboundIT {
     }
   }
 
+  /** Makes the slow write, waits until the reader decodes it, then writes k0 to k4. */
+  private static void slowThenFive(Runnable slowWrite, Consumer<String> write) throws InterruptedException {
+    slowWrite.run();
+    assertThat(started.await(10, TimeUnit.SECONDS)).as("the slow message is being decoded").isTrue();
+    for (int i = 0; i < 5; i++) {
+      write.accept("k" + i);
+    }
+  }
+
   private static long closing(CacheManager manager) {
     long start = System.nanoTime();
     manager.close();
@@ -118,11 +128,7 @@ class SlowInboundIT {
     Cache<String, Object> receiver = reader.createCache("events", shared(String.class).remoteEvents(true).build());
     receiver.registerCacheEntryListener(new MutableCacheEntryListenerConfiguration<>(factory, null, false, false));
 
-    sender.put("slow", slowSet());
-    assertThat(started.await(10, TimeUnit.SECONDS)).as("the slow value is being decoded").isTrue();
-    for (int i = 0; i < 5; i++) {
-      sender.put("k" + i, "v");
-    }
+    slowThenFive(() -> sender.put("slow", slowSet()), key -> sender.put(key, "v"));
     int later = 0;
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     while (later < 5 && System.nanoTime() < end) {
@@ -148,11 +154,7 @@ class SlowInboundIT {
       assertThat(near.get("k" + i)).isEqualTo("v1");  // held in the near cache from now on
     }
 
-    sender.put(slowSet(), "bomb");
-    assertThat(started.await(10, TimeUnit.SECONDS)).as("the slow key is being decoded").isTrue();
-    for (int i = 0; i < 5; i++) {
-      sender.put("k" + i, "v2");
-    }
+    slowThenFive(() -> sender.put(slowSet(), "bomb"), key -> sender.put(key, "v2"));
     int fresh = 0;
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
     while (fresh < 5 && System.nanoTime() < end) {
