@@ -1,6 +1,11 @@
 package org.stratacache.examples;
 
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -10,13 +15,23 @@ import org.stratacache.ai.AIPerformanceSummary;
 import org.stratacache.ai.AIResponse;
 import org.stratacache.ai.AIResponseCache;
 import org.stratacache.ai.AIResponseCacheConfiguration;
+import org.stratacache.ai.langchain4j.CachingChatModel;
 
-/** A repeated workload of prompts against a simulated model, with and without the AI response cache. */
+/**
+ * A repeated workload of prompts against a simulated LangChain4j model, through the AI response
+ * cache's LangChain4j adapter: one caching model per operation, so each answer lives its
+ * operation's lifetime.
+ */
 final class AiScenario {
 
   static final int REQUESTS = 120;
   static final long MODEL_LATENCY_MILLIS = 40;
 
+  private static final Map<String, String> INSTRUCTIONS = Map.of(
+      "summarize", "Summarize the text in two sentences.",
+      "sentiment", "Sentiment of the text: positive, neutral or negative?",
+      "key_points", "Key points of the text, as a list.",
+      "qa", "Questions a reader would ask about the text.");
   private static final List<String> OPERATIONS = List.of("summarize", "sentiment", "key_points", "qa");
   private static final List<String> DOCUMENTS = List.of(
       "Quarterly revenue grew 12% while operating costs stayed flat, driven by the new subscription tier.",
@@ -34,18 +49,25 @@ final class AiScenario {
   void run(Stores stores) {
     out.println();
     out.println("== 5. AI response cache: " + REQUESTS + " requests, " + DOCUMENTS.size() * OPERATIONS.size()
-        + " distinct prompts, a model that takes " + MODEL_LATENCY_MILLIS + " ms");
+        + " distinct prompts, a model that takes " + MODEL_LATENCY_MILLIS + " ms, through the LangChain4j adapter");
     Cache<String, AIResponse> cache = stores.create("ai-responses", AIResponseCacheConfiguration.builder()
         .costPerThousandTokens(0.002).build());
     AIResponseCache ai = cache.unwrap(AIResponseCache.class);
     SimulatedModel model = new SimulatedModel(MODEL_LATENCY_MILLIS);
+    Map<String, ChatModel> cachingModels = new LinkedHashMap<>();
+    for (String operation : OPERATIONS) {
+      cachingModels.put(operation, CachingChatModel.wrap(model, ai, operation));
+    }
     SplittableRandom random = new SplittableRandom(7);
     long start = System.nanoTime();
     for (int i = 0; i < REQUESTS; i++) {
       String document = DOCUMENTS.get(random.nextInt(DOCUMENTS.size()));
       String operation = OPERATIONS.get(random.nextInt(OPERATIONS.size()));
-      Map<String, Object> options = Map.of("temperature", 0.2, "max_tokens", 200);
-      ai.getOrCompute(document, operation, options, () -> model.answer(operation, document));
+      ChatRequest request = ChatRequest.builder()
+          .messages(SystemMessage.from(INSTRUCTIONS.get(operation)), UserMessage.from(document))
+          .temperature(0.2).maxOutputTokens(200)
+          .build();
+      cachingModels.get(operation).chat(request);   // the model answers only the first time a prompt is asked
     }
     long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     AIPerformanceSummary summary = ai.getAiPerformanceSummary();

@@ -35,6 +35,22 @@ final class ClassFilter {
     return allows(element.getName());
   }
 
+  /**
+   * Whether instances of {@code type} can never be read back from their bytes: lambdas and other
+   * hidden or synthetic classes, and anonymous classes (their names change with the source), enum
+   * constants with a body excepted.
+   */
+  static boolean cannotBeReadBack(Class<?> type) {
+    Class<?> element = type;
+    while (element.isArray()) {
+      element = element.getComponentType();
+    }
+    if (element.isHidden() || element.isSynthetic()) {
+      return true;
+    }
+    return element.isAnonymousClass() && (element.getSuperclass() == null || !element.getSuperclass().isEnum());
+  }
+
   boolean allows(String className) {
     String name = className;
     if (name.startsWith("[")) {

@@ -10,22 +10,26 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.Set;
+import org.stratacache.jcache.configuration.DecodeLimits;
 
 /**
  * Writes a value whose class has Java serialization hooks ({@link JavaHooks}) with Java
  * serialization, inside the Kryo stream, so that {@code readObject} and {@code readResolve} run on
  * read. Every class in the Java stream passes the same {@link ClassFilter} as the Kryo classes, on
  * write and, by name before loading, on read; superclasses of an allowed class are allowed, and
- * proxies never.
+ * proxies never. The Java stream is bounded as {@code jdk.serialFilter} would bound it: its depth,
+ * array lengths, bytes and references.
  */
 final class JavaSerializationSerializer extends Serializer<Object> {
 
   private final ClassFilter filter;
   private final ClassLoader loader;
+  private final DecodeLimits limits;
 
-  JavaSerializationSerializer(ClassFilter filter, ClassLoader loader) {
+  JavaSerializationSerializer(ClassFilter filter, ClassLoader loader, DecodeLimits limits) {
     this.filter = filter;
     this.loader = loader;
+    this.limits = limits;
   }
 
   @Override
@@ -42,7 +46,11 @@ final class JavaSerializationSerializer extends Serializer<Object> {
   @Override
   public Object read(Kryo kryo, Input input, Class<?> type) {
     try {
-      return new LoaderObjectInputStream(input, loader, filter).readObject();
+      // the bytes left before the stream's header: Java counts its header and its read-ahead
+      long remaining = input instanceof BoundedInput bounded ? bounded.remaining() : limits.decodedSize();
+      LoaderObjectInputStream in = new LoaderObjectInputStream(input, loader, filter);
+      in.bound(limits, remaining);
+      return in.readObject();
     } catch (IOException | ClassNotFoundException e) {
       throw new KryoException("Java serialization of " + type.getName() + " cannot be read", e);
     }

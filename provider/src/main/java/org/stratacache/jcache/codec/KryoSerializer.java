@@ -1,11 +1,11 @@
 package org.stratacache.jcache.codec;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.Serializer;
-import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.KryoBufferOverflowException;
 import com.esotericsoftware.kryo.io.Output;
-import com.esotericsoftware.kryo.serializers.FieldSerializer;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.util.DefaultClassResolver;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
@@ -13,6 +13,8 @@ import com.esotericsoftware.kryo.util.Pool;
 import java.io.InputStream;
 import java.util.Map;
 import org.objenesis.strategy.StdInstantiatorStrategy;
+import org.stratacache.jcache.configuration.DecodeLimits;
+import org.stratacache.jcache.configuration.DecodeLimits.Limit;
 import org.stratacache.jcache.configuration.SerializationSettings;
 
 /**
@@ -27,6 +29,7 @@ public final class KryoSerializer {
   private static final int MAX_RETAINED_BUFFER = 1 << 20;
 
   private final Pool<Worker> pool;
+  private final DecodeLimits limits;
 
   /**
    * A serializer resolving classes through {@code classLoader}.
@@ -35,26 +38,24 @@ public final class KryoSerializer {
    */
   public KryoSerializer(ClassLoader classLoader, SerializationSettings settings) {
     ClassFilter filter = new ClassFilter(settings);
+    this.limits = settings.limits();
     this.pool = new Pool<>(true, false, POOL_SIZE) {
       @Override
       protected Worker create() {
-        return new Worker(newKryo(classLoader, settings, filter));
+        return new Worker((BoundedKryo) newKryo(classLoader, settings, filter), limits);
       }
     };
   }
 
+  /** The bounds reads stay within and writes are checked against. */
+  public DecodeLimits limits() {
+    return limits;
+  }
+
   private static Kryo newKryo(ClassLoader classLoader, SerializationSettings settings, ClassFilter filter) {
-    JavaSerializationSerializer javaSerialization = new JavaSerializationSerializer(filter, classLoader);
-    Kryo kryo = new Kryo(new FilteringClassResolver(filter), null) {
-      @Override
-      @SuppressWarnings("rawtypes")
-      public Serializer getDefaultSerializer(Class type) {
-        Serializer<?> fields = super.getDefaultSerializer(type);
-        // field-by-field Kryo would skip readObject/readResolve: such classes keep Java's rules
-        boolean hooks = fields instanceof FieldSerializer && JavaHooks.customizesSerialization(type);
-        return hooks ? javaSerialization : fields;
-      }
-    };
+    JavaSerializationSerializer javaSerialization = new JavaSerializationSerializer(filter, classLoader,
+        settings.limits());
+    Kryo kryo = new BoundedKryo(new FilteringClassResolver(filter), javaSerialization, settings.limits());
     kryo.setRegistrationRequired(false);
     kryo.setReferences(true);
     if (classLoader != null) {
@@ -109,17 +110,19 @@ public final class KryoSerializer {
    *                        that is not allowed
    */
   public Object deserialize(byte[] bytes, int offset, int length) {
+    if (length > limits.decodedSize()) {
+      throw DecodeBounds.exceeded(Limit.DECODED_SIZE, "the value has " + length + " bytes", limits.decodedSize());
+    }
     Worker worker = pool.obtain();
     try {
-      Input input = worker.input;
+      BoundedInput input = worker.input;
       input.setBuffer(bytes, offset, length);
+      worker.kryo.startRead();
       Object value = worker.kryo.readClassAndObject(input);
       if (input.position() != offset + length) {
         throw new CodecException((offset + length - input.position()) + " trailing bytes after the value");
       }
       return value;
-    } catch (CodecException e) {
-      throw e;
     } catch (RuntimeException e) {
       // corrupt bytes make Kryo fail in many ways (buffer underflow, bad lengths, casts): all mean the same
       throw translate(e, "Cannot read the stored bytes as a value");
@@ -128,7 +131,6 @@ public final class KryoSerializer {
     } catch (StackOverflowError e) {
       throw tooDeep("The stored bytes nest values too deeply to read");
     } finally {
-      worker.input.setBuffer(new byte[0]);
       worker.release();
       pool.free(worker);
     }
@@ -136,18 +138,18 @@ public final class KryoSerializer {
 
   /**
    * Reads one value from {@code stream} (a decompressing stream), so that memory follows what is
-   * really in the bytes rather than what a header claims.
+   * really in the bytes rather than what a header claims, refusing a stream longer than
+   * {@code budget} bytes.
    */
-  public Object deserialize(InputStream stream) {
+  public Object deserialize(InputStream stream, long budget) {
     Worker worker = pool.obtain();
-    try (Input input = new Input(stream, BUFFER)) {
+    try (BoundedInput input = new BoundedInput(limits, stream, Math.min(budget, limits.decodedSize()), BUFFER)) {
+      worker.kryo.startRead();
       Object value = worker.kryo.readClassAndObject(input);
       if (!input.end()) {
         throw new CodecException("trailing bytes after the value");
       }
       return value;
-    } catch (CodecException e) {
-      throw e;
     } catch (RuntimeException e) {
       throw translate(e, "Cannot read the stored bytes as a value");
     } catch (OutOfMemoryError e) {
@@ -165,10 +167,18 @@ public final class KryoSerializer {
     return new CodecException(message + " (the thread's stack overflowed)");
   }
 
-  private static CodecException translate(RuntimeException e, String message) {
+  private CodecException translate(RuntimeException e, String message) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ClassNotAllowedException notAllowed) {
-        return notAllowed;
+      if (cause instanceof CodecException codec) {
+        return codec;   // a class refused, a bound passed: already says what and why
+      }
+      if (cause instanceof KryoBufferOverflowException) {
+        return DecodeBounds.exceeded(Limit.DECODED_SIZE, message + ": it serializes to more bytes than a read "
+            + "accepts", limits.decodedSize());
+      }
+      if (cause instanceof KryoException && String.valueOf(cause.getMessage()).startsWith("Max depth exceeded")) {
+        return DecodeBounds.exceeded(Limit.DEPTH, message + ": it nests objects more than " + limits.depth()
+            + " deep", limits.depth());
       }
     }
     return new CodecException(message + ": " + e.getMessage(), e);
@@ -176,18 +186,26 @@ public final class KryoSerializer {
 
   /** One Kryo instance with its buffers; never shared between threads at the same time. */
   private static final class Worker {
-    final Kryo kryo;
-    final Output output = new Output(BUFFER, -1);
-    final Input input = new Input();
+    final BoundedKryo kryo;
+    final int maxOutput;
+    final Output output;
+    final BoundedInput input;
 
-    Worker(Kryo kryo) {
+    Worker(BoundedKryo kryo, DecodeLimits limits) {
       this.kryo = kryo;
+      // the header, then Kryo bytes no larger than a read accepts
+      this.maxOutput = limits.decodedSize() + 16;
+      this.output = new Output(BUFFER, maxOutput);
+      this.input = new BoundedInput(limits);
     }
 
+    /** Keeps nothing large, and nothing of the last read, in the pool. */
     void release() {
       if (output.getBuffer().length > MAX_RETAINED_BUFFER) {
-        output.setBuffer(new byte[BUFFER], -1);
+        output.setBuffer(new byte[BUFFER], maxOutput);
       }
+      input.release();
+      kryo.startRead();
     }
   }
 
@@ -203,6 +221,11 @@ public final class KryoSerializer {
     @Override
     @SuppressWarnings("rawtypes")
     public Registration registerImplicit(Class type) {
+      if (ClassFilter.cannotBeReadBack(type)) {
+        throw new CodecException("A value holds an instance of " + type.getName() + ", a lambda, synthetic or "
+            + "anonymous class: such a class has no stable name, so no JVM (not even this one after a restart) "
+            + "could read it back. Store a named class (a record, or a class with fields) instead.");
+      }
       if (!filter.allows(type)) {
         throw new ClassNotAllowedException(type.getName());
       }

@@ -2,8 +2,11 @@ package org.stratacache.jcache.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
+import org.stratacache.jcache.configuration.DecodeLimits;
+import org.stratacache.jcache.configuration.DecodeLimits.Limit;
 
 /**
  * Java deserialization that resolves classes through the cache manager's class loader first and,
@@ -20,6 +23,25 @@ final class LoaderObjectInputStream extends ObjectInputStream {
     super(in);
     this.loader = loader;
     this.admitted = filter == null ? null : new JavaSerializationSerializer.Admitted(filter);
+  }
+
+  /**
+   * Bounds the stream as {@code jdk.serialFilter}'s {@code maxdepth}, {@code maxarray},
+   * {@code maxbytes} and {@code maxrefs} would, checked before each object or array is allocated.
+   */
+  void bound(DecodeLimits limits, long maxBytes) {
+    setObjectInputFilter(info -> {
+      if (info.depth() > limits.depth()) {
+        throw DecodeBounds.exceeded(Limit.DEPTH, "a Java serialization stream nests objects " + info.depth()
+            + " deep", limits.depth());
+      }
+      if (info.arrayLength() > limits.length()) {
+        throw DecodeBounds.exceeded(Limit.LENGTH, "a Java serialization stream claims an array of "
+            + info.arrayLength(), limits.length());
+      }
+      boolean over = info.streamBytes() > maxBytes || info.references() > maxBytes;
+      return over ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.UNDECIDED;
+    });
   }
 
   @Override

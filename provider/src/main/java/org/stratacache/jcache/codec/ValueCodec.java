@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
+import org.stratacache.jcache.configuration.DecodeLimits;
+import org.stratacache.jcache.configuration.DecodeLimits.Limit;
 
 /**
  * The stored format of a value (version 1): one format-version byte, one flags byte, then the
@@ -25,6 +27,10 @@ import java.util.concurrent.atomic.LongAdder;
  *           bytes 0-3 are authenticated as associated data
  * </pre>
  *
+ * <p>Every read stays within the {@link DecodeLimits} of the serializer's settings, checked before
+ * the memory each guards is allocated; every write is checked against them, so that what is
+ * stored can be read back.
+ *
  * <p>Anything else (another version, unknown flags, a truncated or corrupt payload, a class the
  * settings do not allow, a value that does not authenticate or whose key is not in the ring, a
  * plaintext value where encryption is required) is refused with a {@link CodecException}.
@@ -41,16 +47,19 @@ public final class ValueCodec {
 
   private static final int HEADER = 2;
   private static final byte[] PLAIN_HEADER = {VERSION, 0};
-  /** Redis refuses values above 512 MiB: a frame claiming more is corrupt. */
-  private static final long MAX_CONTENT = 512L << 20;
   /** Frames claiming more are streamed, so a forged size cannot make a read allocate it. */
   private static final long BUFFERED_CONTENT = 1L << 20;
+  /** What zstd answers for a frame that does not declare its content size. */
+  private static final long UNKNOWN_CONTENT = -1;
+  private static final int MIN_WINDOW_LOG = 10;
+  private static final int MAX_WINDOW_LOG = 31;
 
   private final KryoSerializer serializer;
   private final LongAdder serialized = new LongAdder();
   private final int compressionThreshold;
   private final int compressionLevel;
   private final EncryptingCodec encryption;
+  private final DecodeLimits limits;
 
   /**
    * A codec without encryption.
@@ -74,13 +83,24 @@ public final class ValueCodec {
     this.compressionThreshold = compressionThreshold;
     this.compressionLevel = compressionLevel;
     this.encryption = encryption;
+    this.limits = serializer.limits();
   }
 
-  /** The stored bytes of {@code value}. */
+  /**
+   * The stored bytes of {@code value}.
+   *
+   * @throws CodecException when the value could not be read back: over a bound of the
+   *                        {@link DecodeLimits}, or of a class without a stable name
+   */
   public byte[] encode(Object value) {
     byte[] stored = compressed(value);
-    return encryption == null ? stored
+    stored = encryption == null ? stored
         : encryption.seal(VERSION, stored[1] | FLAG_ENCRYPTED, stored, HEADER, stored.length - HEADER);
+    if (stored.length > limits.valueSize()) {
+      throw DecodeBounds.exceeded(Limit.VALUE_SIZE, "a value of " + value.getClass().getName() + " takes "
+          + stored.length + " bytes stored, so no read would accept it", limits.valueSize());
+    }
+    return stored;
   }
 
   private byte[] compressed(Object value) {
@@ -121,6 +141,10 @@ public final class ValueCodec {
    * @throws CodecException when the bytes are not a value in this format
    */
   public Object decode(byte[] bytes) {
+    if (bytes.length > limits.valueSize()) {
+      throw DecodeBounds.exceeded(Limit.VALUE_SIZE, "the stored value has " + bytes.length + " bytes",
+          limits.valueSize());
+    }
     if (bytes.length < HEADER + 1) {
       throw new CodecException("Stored value has " + bytes.length + " bytes; too short for format " + VERSION);
     }
@@ -157,11 +181,19 @@ public final class ValueCodec {
       return serializer.deserialize(bytes, offset, length);
     }
     long content = Zstd.getFrameContentSize(bytes, offset, length);
-    if (content < 0 || content > MAX_CONTENT) {
+    if (content == UNKNOWN_CONTENT) {
+      // not written by this codec, which declares sizes: read as far as the bound allows
+      return streamed(bytes, offset, length, limits.decodedSize());
+    }
+    if (content < 0) {
       throw new CodecException("Stored value holds no valid zstd frame (content size " + content + ")");
     }
+    if (content > limits.decodedSize()) {
+      throw DecodeBounds.exceeded(Limit.DECODED_SIZE, "the stored zstd frame declares " + content
+          + " bytes of content", limits.decodedSize());
+    }
     if (content > BUFFERED_CONTENT) {
-      return streamed(bytes, offset, length);
+      return streamed(bytes, offset, length, content);
     }
     byte[] plain = new byte[(int) content];
     int size;
@@ -176,12 +208,20 @@ public final class ValueCodec {
     return serializer.deserialize(plain, 0, plain.length);
   }
 
-  private Object streamed(byte[] bytes, int offset, int length) {
+  /** Reads a frame as a stream that ends at {@code budget} bytes, with a window no larger than the bound. */
+  private Object streamed(byte[] bytes, int offset, int length, long budget) {
     try (ZstdInputStreamNoFinalizer in = new ZstdInputStreamNoFinalizer(
         new ByteArrayInputStream(bytes, offset, length))) {
-      return serializer.deserialize(in);
+      in.setLongMax(windowLog(budget));
+      return serializer.deserialize(in, budget);
     } catch (IOException e) {
       throw new CodecException("Stored value has a corrupt zstd frame: " + e.getMessage(), e);
     }
+  }
+
+  /** The smallest window log covering {@code size} bytes: a larger window would only buy native memory. */
+  private static int windowLog(long size) {
+    int log = 64 - Long.numberOfLeadingZeros(Math.max(1, size - 1));
+    return Math.max(MIN_WINDOW_LOG, Math.min(MAX_WINDOW_LOG, log));
   }
 }

@@ -25,6 +25,8 @@ import org.stratacache.jcache.CacheExtension;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A cache manager's configuration file, named by the manager's URI: YAML ({@code .yaml},
@@ -80,6 +82,13 @@ public final class ConfigurationFile {
     Map<String, Object> tree;
     try {
       tree = uri.toString().toLowerCase(Locale.ROOT).endsWith(".properties") ? propertiesTree(text) : yamlTree(text);
+    } catch (MarkedYAMLException e) {
+      // not its message nor itself as the cause: they quote the line, which may hold a password or a key
+      Mark mark = e.getProblemMark();
+      throw new IllegalArgumentException("Configuration " + name + " cannot be parsed: "
+          + (e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem()
+          + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+          + " (the line is not shown: it may hold a secret)");
     } catch (RuntimeException | IOException e) {
       throw new IllegalArgumentException("Configuration " + name + " cannot be parsed: " + e.getMessage(), e);
     }

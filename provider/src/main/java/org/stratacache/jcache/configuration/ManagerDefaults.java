@@ -109,7 +109,8 @@ public final class ManagerDefaults {
         }
       }
     }
-    SerializationSettings serialization = given.getSerialization();
+    // the builder's: it holds the limits filled above
+    SerializationSettings serialization = builder.currentSerialization();
     for (Setting setting : List.of(Setting.ALLOWED_PACKAGES, Setting.ALLOWED_CLASSES)) {
       for (Source source : sources) {
         Object value = parsed(source, setting);

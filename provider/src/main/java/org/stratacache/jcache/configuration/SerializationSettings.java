@@ -20,6 +20,8 @@ import java.util.Set;
  *       little larger on the wire, nothing to keep in step between JVMs).</li>
  * </ul>
  *
+ * <p>They also hold the {@link DecodeLimits} every read of stored bytes stays within.
+ *
  * <p>Immutable; every method returns a new instance.
  */
 public final class SerializationSettings implements Serializable {
@@ -32,9 +34,16 @@ public final class SerializationSettings implements Serializable {
   private final Map<Class<?>, Integer> registrations;
   private final Set<String> allowedPackages;
   private final Set<String> allowedClasses;
+  private final DecodeLimits limits;
 
   private SerializationSettings(Map<Class<?>, Integer> registrations, Set<String> allowedPackages,
                                 Set<String> allowedClasses) {
+    this(registrations, allowedPackages, allowedClasses, DecodeLimits.defaults());
+  }
+
+  private SerializationSettings(Map<Class<?>, Integer> registrations, Set<String> allowedPackages,
+                                Set<String> allowedClasses, DecodeLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.registrations = Collections.unmodifiableMap(new LinkedHashMap<>(registrations));
     this.allowedPackages = Collections.unmodifiableSet(new LinkedHashSet<>(allowedPackages));
     this.allowedClasses = Collections.unmodifiableSet(new LinkedHashSet<>(allowedClasses));
@@ -63,7 +72,7 @@ public final class SerializationSettings implements Serializable {
     });
     Map<Class<?>, Integer> next = new LinkedHashMap<>(registrations);
     next.put(type, id);
-    return new SerializationSettings(next, allowedPackages, allowedClasses);
+    return new SerializationSettings(next, allowedPackages, allowedClasses, limits);
   }
 
   /** Allows every class of {@code packageName} and its sub-packages. */
@@ -74,17 +83,27 @@ public final class SerializationSettings implements Serializable {
     }
     Set<String> next = new LinkedHashSet<>(allowedPackages);
     next.add(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
-    return new SerializationSettings(registrations, next, allowedClasses);
+    return new SerializationSettings(registrations, next, allowedClasses, limits);
   }
 
   /** Allows {@code type} by name. */
   public SerializationSettings allowClass(Class<?> type) {
     Set<String> next = new LinkedHashSet<>(allowedClasses);
     next.add(Objects.requireNonNull(type, "type").getName());
-    return new SerializationSettings(registrations, allowedPackages, next);
+    return new SerializationSettings(registrations, allowedPackages, next, limits);
   }
 
-  /** These settings plus {@code other}'s. */
+  /** These settings with {@code limits} as the bounds of reading stored bytes. */
+  public SerializationSettings limits(DecodeLimits limits) {
+    return new SerializationSettings(registrations, allowedPackages, allowedClasses, limits);
+  }
+
+  /** The bounds every read of stored bytes stays within. */
+  public DecodeLimits limits() {
+    return limits;
+  }
+
+  /** These settings plus {@code other}'s; the limits {@code other} sets explicitly win. */
   public SerializationSettings merge(SerializationSettings other) {
     SerializationSettings merged = this;
     for (Map.Entry<Class<?>, Integer> entry : other.registrations.entrySet()) {
@@ -95,7 +114,8 @@ public final class SerializationSettings implements Serializable {
     }
     Set<String> classes = new LinkedHashSet<>(merged.allowedClasses);
     classes.addAll(other.allowedClasses);
-    return new SerializationSettings(merged.registrations, merged.allowedPackages, classes);
+    return new SerializationSettings(merged.registrations, merged.allowedPackages, classes,
+        limits.merge(other.limits));
   }
 
   /** Registered classes and their ids, in registration order. */
@@ -116,17 +136,18 @@ public final class SerializationSettings implements Serializable {
   @Override
   public boolean equals(Object other) {
     return other instanceof SerializationSettings that && registrations.equals(that.registrations)
-        && allowedPackages.equals(that.allowedPackages) && allowedClasses.equals(that.allowedClasses);
+        && allowedPackages.equals(that.allowedPackages) && allowedClasses.equals(that.allowedClasses)
+        && limits.equals(that.limits);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(registrations, allowedPackages, allowedClasses);
+    return Objects.hash(registrations, allowedPackages, allowedClasses, limits);
   }
 
   @Override
   public String toString() {
     return "SerializationSettings{registered=" + registrations.size() + ", packages=" + allowedPackages
-        + ", classes=" + allowedClasses + "}";
+        + ", classes=" + allowedClasses + ", " + limits + "}";
   }
 }

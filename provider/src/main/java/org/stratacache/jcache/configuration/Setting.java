@@ -66,6 +66,16 @@ public enum Setting {
   ALLOWED_PACKAGES("serialization.allowed-packages", null, "a list of package names", "none", true),
   /** Classes that may be serialized to Redis. */
   ALLOWED_CLASSES("serialization.allowed-classes", null, "a list of class names", "none", true),
+  /** The most stored bytes of one value. */
+  LIMIT_VALUE_SIZE(DecodeLimits.Limit.VALUE_SIZE),
+  /** The most bytes of one value once decompressed. */
+  LIMIT_DECODED_SIZE(DecodeLimits.Limit.DECODED_SIZE),
+  /** The most elements of a collection, array or map, or characters of a string, in a stored value. */
+  LIMIT_LENGTH(DecodeLimits.Limit.LENGTH),
+  /** The deepest nesting of objects in a value. */
+  LIMIT_DEPTH(DecodeLimits.Limit.DEPTH),
+  /** The most hash-code work while reading hash-based sets and maps. */
+  LIMIT_HASH_WORK(DecodeLimits.Limit.HASH_WORK),
   /** Classes registered under numeric ids. */
   REGISTRATIONS("serialization.registrations", null, "a map of class name to id (100 or more)", "none", false),
   /** The encryption key ring (secret). */
@@ -87,13 +97,24 @@ public enum Setting {
   private final String defaultValue;
   private final boolean managerDefault;
   private final boolean secret;
+  private final DecodeLimits.Limit limit;
 
   Setting(String key, String environmentVariable, String accepts, String defaultValue, boolean managerDefault) {
     this(key, environmentVariable, accepts, defaultValue, managerDefault, false);
   }
 
+  Setting(DecodeLimits.Limit limit) {
+    this(limit.key(), null, limit.accepts(), String.valueOf(limit.defaultValue()), true, false, limit);
+  }
+
   Setting(String key, String environmentVariable, String accepts, String defaultValue, boolean managerDefault,
           boolean secret) {
+    this(key, environmentVariable, accepts, defaultValue, managerDefault, secret, null);
+  }
+
+  Setting(String key, String environmentVariable, String accepts, String defaultValue, boolean managerDefault,
+          boolean secret, DecodeLimits.Limit limit) {
+    this.limit = limit;
     this.secret = secret;
     this.key = key;
     this.environmentVariable = environmentVariable;
@@ -135,6 +156,11 @@ public enum Setting {
   /** Whether values of this setting are never shown (in messages, logs or {@code toString}). */
   public boolean isSecret() {
     return secret;
+  }
+
+  /** The decoding bound this setting sets, or {@code null}. */
+  public DecodeLimits.Limit limit() {
+    return limit;
   }
 
   /** The setting with this file key, or {@code null}. */

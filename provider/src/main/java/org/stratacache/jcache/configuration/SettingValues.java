@@ -40,6 +40,8 @@ final class SettingValues {
         case ENCRYPTION_KEYS -> EncryptionKeys.parse(raw);
         case ENCRYPTION_CURRENT_KEY -> (int) range(raw, 0, EncryptionSettings.MAX_KEY_ID);
         case ENCRYPTION_REQUIRE -> bool(raw);
+        case LIMIT_VALUE_SIZE, LIMIT_DECODED_SIZE, LIMIT_LENGTH, LIMIT_DEPTH, LIMIT_HASH_WORK ->
+            range(raw, setting.limit().min(), setting.limit().max());
       };
     } catch (IllegalArgumentException e) {
       if (setting.isSecret()) {
@@ -89,6 +91,10 @@ final class SettingValues {
       case ALLOWED_PACKAGES, ALLOWED_CLASSES, REGISTRATIONS ->
           builder.serialization(((SerializationSettings) builder.currentSerialization())
               .merge(serialization(setting, value)));
+      case LIMIT_VALUE_SIZE, LIMIT_DECODED_SIZE, LIMIT_LENGTH, LIMIT_DEPTH, LIMIT_HASH_WORK -> {
+        SerializationSettings current = builder.currentSerialization();
+        builder.serialization(current.limits(current.limits().with(setting.limit(), (Long) value)));
+      }
       default -> throw new IllegalStateException("unknown setting " + setting);
     }
   }

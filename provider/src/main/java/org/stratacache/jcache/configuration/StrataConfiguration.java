@@ -79,7 +79,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   private final String redisUri;
   @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
   private final String keyPrefix;
-  @DurationMin(millis = 1)
+  @DurationMin(millis = 1, message = "must be at least 1 ms")
   private final Duration redisTimeout;
   private final RedisTlsSettings redisTls;
   @PositiveOrZero
@@ -87,7 +87,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   @Min(1)
   @Max(22)
   private final Integer compressionLevel;
-  @DurationMin(millis = 1)
+  @DurationMin(millis = 1, message = "must be at least 1 ms")
   private final Duration defaultTtl;
   @NotNull
   private final SerializationSettings serialization;
@@ -355,6 +355,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       // a cache that sets encryption itself takes none of the three from the manager
       case ENCRYPTION_KEYS, ENCRYPTION_CURRENT_KEY, ENCRYPTION_REQUIRE -> encryption;
       case REMOTE_EVENTS -> remoteEvents;
+      case LIMIT_VALUE_SIZE, LIMIT_DECODED_SIZE, LIMIT_LENGTH, LIMIT_DEPTH, LIMIT_HASH_WORK ->
+          serialization.limits().configured(setting.limit());
       default -> null;
     };
   }

@@ -3,7 +3,6 @@ package org.stratacache.jcache.event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.cache.Cache;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
@@ -11,6 +10,7 @@ import javax.cache.event.CacheEntryListenerException;
 import javax.cache.event.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stratacache.jcache.concurrent.OrderedExecutor;
 import org.stratacache.jcache.store.RemoteEvents;
 
 /**
@@ -18,7 +18,9 @@ import org.stratacache.jcache.store.RemoteEvents;
  *
  * <p>Synchronous listeners are called on the thread of the operation, after the store applied it
  * and before the operation returns; their failures reach the caller as a
- * {@link CacheEntryListenerException}. Asynchronous listeners run on the executor, in order per key.
+ * {@link CacheEntryListenerException}. Asynchronous listeners run on the manager's bounded listener
+ * pool, in order per key and listener; when that pool's queue is full the publishing thread waits
+ * for room (back-pressure), unless it is itself delivering an event.
  * Expiry events have no caller to block, so they are always delivered asynchronously.
  *
  * <p>A dispatcher that {@link #share shares} its events sends every create, update and removal to
@@ -32,7 +34,7 @@ public final class EventDispatcher<K, V> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
-  private final Executor executor;
+  private final OrderedExecutor executor;
   private volatile Cache<K, V> source;
   private final List<ListenerRegistration<K, V>> registrations = new CopyOnWriteArrayList<>();
   private volatile Interest interest = Interest.NONE;
@@ -42,9 +44,9 @@ public final class EventDispatcher<K, V> {
   /**
    * A dispatcher; {@link #bind} it to its cache before publishing.
    *
-   * @param executor runs asynchronous deliveries
+   * @param executor runs asynchronous deliveries, in order per key, waiting for room when full
    */
-  public EventDispatcher(Executor executor) {
+  public EventDispatcher(OrderedExecutor executor) {
     this.executor = executor;
   }
 
@@ -193,13 +195,8 @@ public final class EventDispatcher<K, V> {
     try {
       registration.deliverLater(event, executor);
     } catch (RejectedExecutionException e) {
-      LOG.debug("Dropped {} after shutdown", event, e);
+      LOG.debug("Dropped {}: {}", event, e.getMessage());
     }
-  }
-
-  /** Waits until every asynchronous event published so far was delivered. */
-  public void drain() {
-    registrations.forEach(ListenerRegistration::drain);
   }
 
   /** Stops sharing events and closes every listener and filter that is closeable. */

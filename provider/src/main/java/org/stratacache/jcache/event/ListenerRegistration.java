@@ -1,10 +1,7 @@
 package org.stratacache.jcache.event;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executor;
+import java.util.Objects;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.Factory;
 import javax.cache.event.CacheEntryCreatedListener;
@@ -17,10 +14,12 @@ import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.event.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stratacache.jcache.concurrent.OrderedExecutor;
 
 /**
- * A registered listener with its filter and options. Asynchronous deliveries to it are chained per
- * key, so events for one key arrive in the order they were published.
+ * A registered listener with its filter and options. Asynchronous deliveries to it go through an
+ * {@link OrderedExecutor} keyed by the event's key (and this registration), so events for one key
+ * arrive in the order they were published.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -32,7 +31,7 @@ final class ListenerRegistration<K, V> {
   private final CacheEntryListenerConfiguration<K, V> configuration;
   private final CacheEntryListener<? super K, ? super V> listener;
   private final CacheEntryEventFilter<? super K, ? super V> filter;
-  private final ConcurrentMap<K, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
+  private final int seed = System.identityHashCode(this);
 
   ListenerRegistration(CacheEntryListenerConfiguration<K, V> configuration) {
     this.configuration = configuration;
@@ -94,26 +93,19 @@ final class ListenerRegistration<K, V> {
     }
   }
 
-  /** Delivers on {@code executor} after every earlier event for the same key; failures are logged. */
-  void deliverLater(CacheEntryEvent<K, V> event, Executor executor) {
-    K key = event.getKey();
-    Runnable task = () -> {
+  /**
+   * Delivers on {@code executor} after every earlier event for the same key; failures are logged.
+   *
+   * @throws java.util.concurrent.RejectedExecutionException when the executor is closed
+   */
+  void deliverLater(CacheEntryEvent<K, V> event, OrderedExecutor executor) {
+    executor.execute(31 * seed + Objects.hashCode(event.getKey()), () -> {
       try {
         deliver(event);
       } catch (RuntimeException e) {
         LOG.warn("Listener {} failed on {}", listener, event, e);
       }
-    };
-    CompletableFuture<Void> next = pending.compute(key, (k, tail) ->
-        tail == null ? CompletableFuture.runAsync(task, executor) : tail.thenRunAsync(task, executor));
-    next.whenComplete((ignored, failure) -> pending.remove(key, next));
-  }
-
-  /** Waits until every event handed to {@link #deliverLater} so far was delivered. */
-  void drain() {
-    for (CompletableFuture<Void> future : pending.values()) {
-      future.join();
-    }
+    });
   }
 
   void close() {

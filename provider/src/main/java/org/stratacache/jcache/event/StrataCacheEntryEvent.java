@@ -3,6 +3,7 @@ package org.stratacache.jcache.event;
 import javax.cache.Cache;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.EventType;
+import org.stratacache.jcache.internal.Messages;
 
 /**
  * One event as a listener sees it. Following JSR-107 1.1.1, when the listener did not ask for old
@@ -58,6 +59,6 @@ final class StrataCacheEntryEvent<K, V> extends CacheEntryEvent<K, V> {
 
   @Override
   public String toString() {
-    return "CacheEntryEvent{" + getEventType() + ", key=" + key + "}";
+    return "CacheEntryEvent{" + getEventType() + ", key=" + Messages.shorten(key) + "}";
   }
 }

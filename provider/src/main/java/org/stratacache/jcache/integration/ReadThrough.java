@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
+import org.stratacache.jcache.internal.Messages;
 
 /**
  * Calls the configured {@link CacheLoader}, wrapping anything it throws in a
@@ -28,7 +29,7 @@ public final class ReadThrough<K, V> {
     } catch (CacheLoaderException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new CacheLoaderException("The CacheLoader failed to load " + key, e);
+      throw new CacheLoaderException("The CacheLoader failed to load " + Messages.shorten(key), e);
     }
   }
 

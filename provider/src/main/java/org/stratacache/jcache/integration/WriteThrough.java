@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.integration.CacheWriter;
 import javax.cache.integration.CacheWriterException;
+import org.stratacache.jcache.internal.Messages;
 import org.stratacache.jcache.store.WriteHook;
 
 /**
@@ -41,7 +42,7 @@ public final class WriteThrough<K, V> {
     try {
       writer.write(new WriteEntry<>(key, value));
     } catch (RuntimeException e) {
-      throw wrap(e, "write " + key);
+      throw wrap(e, "write " + Messages.shorten(key));
     }
   }
 
@@ -50,7 +51,7 @@ public final class WriteThrough<K, V> {
     try {
       writer.delete(key);
     } catch (RuntimeException e) {
-      throw wrap(e, "delete " + key);
+      throw wrap(e, "delete " + Messages.shorten(key));
     }
   }
 

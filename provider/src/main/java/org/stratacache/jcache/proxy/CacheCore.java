@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +21,7 @@ import javax.cache.integration.CacheWriter;
 import org.stratacache.jcache.CacheExtension;
 import org.stratacache.jcache.codec.Copier;
 import org.stratacache.jcache.codec.KryoCopier;
+import org.stratacache.jcache.concurrent.ManagerThreads;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.event.EventDispatcher;
 import org.stratacache.jcache.expiry.PolicyExpiry;
@@ -49,9 +51,9 @@ public final class CacheCore<K, V> {
   private final String name;
   private final CacheManager manager;
   private final StrataConfiguration<K, V> configuration;
-  private final Executor executor;
+  private final Executor loads;
   /** The asynchronous loads still running: close waits for them before it closes the loader. */
-  private final Phaser loads = new Phaser(1);
+  private final Phaser running = new Phaser(1);
   private final AtomicBoolean loadsDrained = new AtomicBoolean();
   private final Runnable onClose;
   private final Copier copier;
@@ -67,47 +69,52 @@ public final class CacheCore<K, V> {
   private volatile boolean closed;
 
   /**
-   * Builds a cache.
+   * Builds a cache; when that fails, closes whatever it opened (store, Redis connections, loader,
+   * writer, listeners, beans) before it throws.
    *
    * @param name          the cache's name
    * @param manager       the manager it belongs to
    * @param configuration its validated configuration
    * @param stores        creates its store
-   * @param executor      runs asynchronous listeners and {@code loadAll}
+   * @param threads       the manager's pools: asynchronous listeners, {@code loadAll}
    * @param onClose       tells the manager the cache is gone
    */
   public CacheCore(String name, CacheManager manager, StrataConfiguration<K, V> configuration,
-                   StoreProvider stores, Executor executor, Runnable onClose) {
+                   StoreProvider stores, ManagerThreads threads, Runnable onClose) {
     this.name = name;
     this.manager = manager;
     this.configuration = configuration;
-    this.executor = executor;
+    this.loads = threads.loaders();
     this.onClose = onClose;
     this.copier = configuration.isStoreByValue() && !stores.isolatesValues()
-        ? new KryoCopier(manager.getClassLoader()) : Copier.IDENTITY;
-    this.expiryPolicy = configuration.getExpiryPolicyFactory().create();
-    CacheLoader<K, V> cacheLoader = create(configuration.getCacheLoaderFactory());
-    this.loader = cacheLoader == null ? null : new ReadThrough<>(cacheLoader);
-    CacheWriter<? super K, ? super V> cacheWriter = configuration.isWriteThrough()
-        ? create(configuration.getCacheWriterFactory()) : null;
-    this.writer = cacheWriter == null ? null : new WriteThrough<>(cacheWriter);
-    this.events = new EventDispatcher<>(executor);
-    for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
-      events.register(listener);
-    }
-    this.store = stores.createStore(name, configuration, new Sink());
-    this.proxy = new CacheProxy<>(this, PolicyExpiry.of(expiryPolicy), Set.of());
-    events.bind(proxy);
-    if (configuration.isRemoteEvents()) {
-      try {
-        events.share(stores.remoteEvents(name, configuration));
-      } catch (RuntimeException e) {
-        store.close();
-        throw e;
+        ? new KryoCopier(manager.getClassLoader(), configuration.getSerialization().limits()) : Copier.IDENTITY;
+    this.events = new EventDispatcher<>(threads.listeners());
+    HalfBuilt opened = new HalfBuilt();
+    try {
+      this.expiryPolicy = opened.add(configuration.getExpiryPolicyFactory().create());
+      CacheLoader<K, V> cacheLoader = opened.add(create(configuration.getCacheLoaderFactory()));
+      this.loader = cacheLoader == null ? null : new ReadThrough<>(cacheLoader);
+      CacheWriter<? super K, ? super V> cacheWriter = configuration.isWriteThrough()
+          ? opened.add(create(configuration.getCacheWriterFactory())) : null;
+      this.writer = cacheWriter == null ? null : new WriteThrough<>(cacheWriter);
+      opened.undo(events::close);
+      for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
+        events.register(listener);
       }
+      this.store = opened.add(stores.createStore(name, configuration, new Sink()));
+      this.proxy = new CacheProxy<>(this, PolicyExpiry.of(expiryPolicy), Set.of());
+      events.bind(proxy);
+      opened.undo(() -> MBeans.unregister(proxy, MBeans.Type.CacheStatistics));
+      opened.undo(() -> MBeans.unregister(proxy, MBeans.Type.CacheConfiguration));
+      if (configuration.isRemoteEvents()) {
+        events.share(stores.remoteEvents(name, configuration));
+      }
+      setStatisticsEnabled(configuration.isStatisticsEnabled());
+      setManagementEnabled(configuration.isManagementEnabled());
+    } catch (RuntimeException e) {
+      opened.closeAll(e);
+      throw e;
     }
-    setStatisticsEnabled(configuration.isStatisticsEnabled());
-    setManagementEnabled(configuration.isManagementEnabled());
   }
 
   private static <T> T create(javax.cache.configuration.Factory<T> factory) {
@@ -171,18 +178,18 @@ public final class CacheCore<K, V> {
    * {@value #LOAD_DRAIN_SECONDS} s), so a loader is never used after it was closed.
    */
   void runLoad(Runnable load) {
-    loads.register();
+    running.register();
     try {
-      executor.execute(() -> {
+      loads.execute(() -> {
         try {
           load.run();
         } finally {
-          loads.arriveAndDeregister();
+          running.arriveAndDeregister();
         }
       });
-    } catch (RuntimeException e) {
-      loads.arriveAndDeregister();
-      throw e;
+    } catch (RejectedExecutionException e) {
+      running.arriveAndDeregister();
+      throw new IllegalStateException("Cache '" + name + "' is closed", e);
     }
   }
 
@@ -190,9 +197,9 @@ public final class CacheCore<K, V> {
     if (!loadsDrained.compareAndSet(false, true)) {
       return;
     }
-    int phase = loads.arriveAndDeregister();
+    int phase = running.arriveAndDeregister();
     try {
-      loads.awaitAdvanceInterruptibly(phase, LOAD_DRAIN_SECONDS, TimeUnit.SECONDS);
+      running.awaitAdvanceInterruptibly(phase, LOAD_DRAIN_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException e) {

@@ -13,10 +13,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -24,6 +20,8 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.Configuration;
 import javax.cache.spi.CachingProvider;
 import org.stratacache.jcache.CacheExtension;
+import org.stratacache.jcache.concurrent.ManagerThreads;
+import org.stratacache.jcache.concurrent.ThreadSettings;
 import org.stratacache.jcache.configuration.ConfigurationFile;
 import org.stratacache.jcache.configuration.ConfigurationValidator;
 import org.stratacache.jcache.configuration.ManagerDefaults;
@@ -38,7 +36,9 @@ import org.stratacache.jcache.configuration.RedisUris;
 
 /**
  * A JSR-107 cache manager: creates, finds, destroys and closes the caches of one URI and class
- * loader. Thread-safe.
+ * loader. Thread-safe. Creating a cache and closing the manager are ordered: a cache is created
+ * entirely before the manager closes (and is then closed with it), or not at all, since a closing
+ * manager refuses to create caches.
  */
 public final class CacheManagerImpl implements CacheManager {
 
@@ -51,7 +51,7 @@ public final class CacheManagerImpl implements CacheManager {
   private final StoreProvider memory = new MemoryStoreProvider();
   private final ManagerDefaults defaults;
   private final ConfigurationFile file;
-  private final ExecutorService executor;
+  private final ManagerThreads threads;
   private final List<CacheExtension> extensions = new ArrayList<>();
   private RedisConnector redisConnector;
   private volatile boolean closed;
@@ -64,7 +64,7 @@ public final class CacheManagerImpl implements CacheManager {
     this.file = ConfigurationFile.isConfigurationUri(uri) ? ConfigurationFile.load(uri, classLoader) : null;
     this.defaults = file == null ? ManagerDefaults.of(properties)
         : ManagerDefaults.of(properties).withFile(file.name(), file.defaults(), classLoader);
-    this.executor = Executors.newCachedThreadPool(new DaemonThreads("strata-cache-" + uri));
+    this.threads = new ManagerThreads(ThreadSettings.of(properties), String.valueOf(uri));
     ServiceLoader.load(CacheExtension.class, classLoader == null ? getClass().getClassLoader() : classLoader)
         .forEach(extensions::add);
   }
@@ -118,12 +118,13 @@ public final class CacheManagerImpl implements CacheManager {
     Objects.requireNonNull(configuration, "configuration");
     StrataConfiguration<K, V> resolved = resolve(cacheName, configuration);
     synchronized (creationLock) {
+      checkOpen();  // close() marks the manager closed under this lock: nothing is created after it
       if (caches.containsKey(cacheName)) {
         throw new CacheException("A cache named '" + cacheName + "' already exists in " + uri);
       }
       StoreProvider stores = resolved.getStoreType() == StoreType.REDIS ? redis() : memory;
       AtomicReference<CacheCore<K, V>> created = new AtomicReference<>();
-      created.set(new CacheCore<>(cacheName, this, resolved, stores, executor,
+      created.set(new CacheCore<>(cacheName, this, resolved, stores, threads,
           () -> caches.remove(cacheName, created.get())));
       caches.put(cacheName, created.get());
       return created.get().proxy();
@@ -186,7 +187,7 @@ public final class CacheManagerImpl implements CacheManager {
     if (redisConnector == null) {
       redisConnector = new RedisConnector();
     }
-    return new RedisStoreProvider(redisConnector, getClassLoader(), executor);
+    return new RedisStoreProvider(redisConnector, getClassLoader(), threads.background(), threads.inbound());
   }
 
   @Override
@@ -260,22 +261,35 @@ public final class CacheManagerImpl implements CacheManager {
 
   @Override
   public void close() {
-    synchronized (this) {
+    synchronized (creationLock) {  // waits for a cache being created: it is closed below with the others
       if (closed) {
         return;
       }
       closed = true;
     }
     provider.release(this);
-    List<CacheCore<?, ?>> all = new ArrayList<>(caches.values());
-    all.forEach(CacheCore::close);
+    RuntimeException failure = null;
+    for (CacheCore<?, ?> core : new ArrayList<>(caches.values())) {
+      try {
+        core.close();
+      } catch (RuntimeException e) {  // the other caches, the threads and Redis are closed all the same
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
     caches.clear();
-    executor.shutdown();
+    threads.close();
     synchronized (this) {
       if (redisConnector != null) {
         redisConnector.close();
         redisConnector = null;
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -313,24 +327,6 @@ public final class CacheManagerImpl implements CacheManager {
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("Cache manager " + uri + " is closed");
-    }
-  }
-
-  /** Daemon threads with a recognizable name, so a leak is easy to spot. */
-  private static final class DaemonThreads implements ThreadFactory {
-
-    private final String prefix;
-    private final AtomicInteger count = new AtomicInteger();
-
-    DaemonThreads(String prefix) {
-      this.prefix = prefix;
-    }
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
     }
   }
 }

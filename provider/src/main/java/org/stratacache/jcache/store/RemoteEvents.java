@@ -29,8 +29,8 @@ public interface RemoteEvents<K, V> extends AutoCloseable {
   void close();
 
   /**
-   * Where incoming events go. Called on the remote client's threads: must be quick and must not
-   * call back into the store.
+   * Where incoming events go. Called on the cache manager's inbound pool, never on the remote
+   * client's I/O threads; must not call back into the store.
    *
    * @param <K> the key type
    * @param <V> the value type

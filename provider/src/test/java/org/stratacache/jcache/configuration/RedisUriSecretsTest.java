@@ -100,6 +100,7 @@ class RedisUriSecretsTest {
         }
       }
       seen.addAll(runningCacheOnUnreachableRedis());
+      seen.addAll(malformedConfigurationFiles());
     } finally {
       System.setErr(originalErr);
     }
@@ -150,6 +151,33 @@ class RedisUriSecretsTest {
       }
     } finally {
       manager.close();
+    }
+    return seen;
+  }
+
+  /** Configuration files whose line holding the URI is malformed YAML: the parse error does not quote it. */
+  private List<String> malformedConfigurationFiles() throws Exception {
+    List<String> seen = new ArrayList<>();
+    java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("secrets");
+    try {
+      String[] documents = {
+          "redis-uri: redis://u:Kq7/Jx2Zp@host: 6379\n",
+          "redis-uri: \"redis://u:Kq7/Jx2Zp@host\n",
+          "strata:\n  redis-uri: redis://u:Kq7 Jx2Zp@h\n bad: [\n",
+          "redis-uri: [redis://u:Kq7/Jx2Zp@host\n"};
+      for (int i = 0; i < documents.length; i++) {
+        java.nio.file.Path file = folder.resolve("strata-" + i + ".yaml");
+        java.nio.file.Files.writeString(file, documents[i]);
+        seen.add(failure(() -> ConfigurationFile.load(file.toUri(), getClass().getClassLoader())));
+        assertThat(seen.get(seen.size() - 1)).as("document %d fails", i).isNotEmpty();
+      }
+    } finally {
+      try (var files = java.nio.file.Files.list(folder)) {
+        for (java.nio.file.Path file : files.toList()) {
+          java.nio.file.Files.delete(file);
+        }
+      }
+      java.nio.file.Files.delete(folder);
     }
     return seen;
   }

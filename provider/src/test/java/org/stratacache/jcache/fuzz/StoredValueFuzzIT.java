@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
@@ -35,7 +37,8 @@ import org.stratacache.testing.redis.RedisServer;
  * cache with get, getAll, the iterator and invoke, under both corrupt-value policies: each read
  * decodes, misses (miss policy) or fails with a {@code CacheException} (fail policy), nothing else
  * escapes, unmodified values still read correctly among the corrupt ones, and no class outside the
- * allow-list is ever initialized. The counts are printed. {@code -Dstrata.fuzz.samples=N} changes
+ * allow-list is ever initialized, and no get takes over 5 s or allocates over 64 MB on its thread
+ * ({@link HostileShapesFuzzIT} plants the hostile shapes one by one). The counts are printed. {@code -Dstrata.fuzz.samples=N} changes
  * the number of values.
  */
 @ExpectedWarnings("reads 100,000 corrupt values planted in Redis")
@@ -48,6 +51,8 @@ class StoredValueFuzzIT {
 
   private final String prefix = RedisTesting.uniquePrefix();
   private final Map<String, FuzzCorpus.Sample> samples = new HashMap<>();
+  private final AtomicLong slowestRead = new AtomicLong();
+  private final AtomicLong largestRead = new AtomicLong();
 
   @Test
   void corruptStoredValuesAreRefusedAsDocumentedAndNeverInstantiateForeignClasses() {
@@ -87,6 +92,11 @@ class StoredValueFuzzIT {
       lenient.clear();
     }
     tallies.forEach(tally -> System.out.println(tally));
+    System.out.printf("slowest get: %d ms; most allocated by one get: %,d bytes%n", slowestRead.get(),
+        largestRead.get());
+    // generous: they catch a read that allocates what a value claims, or hangs, not a slow machine
+    assertThat(slowestRead.get()).as("ms of the slowest get").isLessThan(5_000);
+    assertThat(largestRead.get()).as("bytes allocated by one get").isLessThan(64L << 20);
 
     for (FuzzTally tally : tallies) {
       assertThat(tally.escaped()).as("escaped from %s", tally).isEmpty();
@@ -147,6 +157,8 @@ class StoredValueFuzzIT {
         for (int i = first; i < SAMPLES; i += THREADS) {
           String key = "k" + i;
           FuzzCorpus.Sample sample = samples.get(key);
+          long allocated = allocated();
+          long start = System.nanoTime();
           try {
             outcome(tally, sample, cache.get(key));
           } catch (AssertionError e) {
@@ -154,6 +166,8 @@ class StoredValueFuzzIT {
           } catch (Throwable thrown) {   // NOPMD: whatever escapes is what this test looks for
             tally.thrown(sample.kind(), thrown);
           }
+          slowestRead.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+          largestRead.accumulateAndGet(allocated() - allocated, Math::max);
         }
       });
     }
@@ -225,6 +239,11 @@ class StoredValueFuzzIT {
           .as("an unmodified value among corrupt ones: %s", value).isTrue();
     }
     tally.decoded(sample.kind());
+  }
+
+  private static long allocated() {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
   }
 
   private static boolean equalArrays(Object value, Object expected) {

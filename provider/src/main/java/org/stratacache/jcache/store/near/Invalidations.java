@@ -1,8 +1,9 @@
 package org.stratacache.jcache.store.near;
 
 /**
- * What a remote store tells a near cache. Called on the remote client's I/O threads: must be quick
- * and must not call back into the store.
+ * What a remote store tells a near cache. {@link #invalidate} is called on the cache manager's
+ * inbound pool (keys are decoded there); the others may be called on the remote client's I/O
+ * threads and must be quick. None may call back into the store.
  *
  * @param <K> the key type
  */

@@ -38,6 +38,28 @@ record EventMessage(long origin, EventType type, byte[] key, byte[] value, byte[
   }
 
   /**
+   * A hash of the Redis key of the message in {@code bytes}, read without decoding or copying it,
+   * equal to {@link #hash} of that key; 0 for bytes that are not a message.
+   */
+  static int keyHash(byte[] bytes) {
+    int start = 2 + Long.BYTES + Integer.BYTES;
+    if (bytes.length < start) {
+      return 0;
+    }
+    int length = ByteBuffer.wrap(bytes, 2 + Long.BYTES, Integer.BYTES).getInt();
+    return length < 0 || length > bytes.length - start ? 0 : hash(bytes, start, start + length);
+  }
+
+  /** A hash of {@code bytes[from, to)}. */
+  static int hash(byte[] bytes, int from, int to) {
+    int hash = 1;
+    for (int i = from; i < to; i++) {
+      hash = 31 * hash + bytes[i];
+    }
+    return hash;
+  }
+
+  /**
    * The message in {@code bytes}.
    *
    * @throws CodecException when the bytes are not a message of this format

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.codec.KryoSerializer;
+import org.stratacache.jcache.internal.Messages;
+import org.stratacache.jcache.store.Glob;
 
 /**
  * Redis keys of one cache: {@code <prefix>:<cache name>:<key>}, the same bytes for the same key in
@@ -49,6 +51,7 @@ final class KeyCodec<K> {
 
   /** A SCAN pattern for keys whose string form matches {@code glob}, inside the namespace only. */
   byte[] match(String glob) {
+    Glob.matcher(glob);  // refuses an invalid pattern here, with the same words as every store
     return (namespaceGlob + (plainStrings ? glob : "?:" + glob)).getBytes(StandardCharsets.UTF_8);
   }
 
@@ -115,18 +118,14 @@ final class KeyCodec<K> {
     }
   }
 
-  /** A key as it can be shown in a message. */
+  /** A Redis key as it can be shown in a message (cut to a readable length). */
   String printable(byte[] redisKey) {
-    StringBuilder text = new StringBuilder();
-    for (byte b : redisKey) {
-      int c = b & 0xff;
-      if (c >= 0x20 && c < 0x7f) {
-        text.append((char) c);
-      } else {
-        text.append(String.format("\\x%02x", c));
-      }
-    }
-    return text.toString();
+    return Messages.printable(redisKey);
+  }
+
+  /** A cache key as it can be shown in a message (cut to a readable length). */
+  String shown(Object key) {
+    return Messages.shorten(key);
   }
 
   private byte[] tagged(K key) {

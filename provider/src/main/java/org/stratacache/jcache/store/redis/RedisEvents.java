@@ -133,7 +133,7 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
     }, CompletableFuture.delayedExecutor(RETRY_SECONDS, TimeUnit.SECONDS, background));
   }
 
-  /** A message on the event channel, on the pub/sub connection's thread. */
+  /** A message on the event channel, on the inbound pool (never a Lettuce I/O thread). */
   void onEvent(byte[] bytes) {
     Receiver<K, V> events = receiver;
     if (events == null || EventMessage.isFrom(origin, bytes)) {
@@ -161,7 +161,7 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
     events.receive(message.type(), key, value, oldValue, oldValue != null);
   }
 
-  /** An expired Redis key of the cache's namespace, on the pub/sub connection's thread. */
+  /** An expired Redis key of the cache's namespace, on the inbound pool. */
   void onExpired(byte[] redisKey) {
     Receiver<K, V> events = receiver;
     if (events == null || !events.hears(EventType.EXPIRED) || !keys.inNamespace(redisKey)

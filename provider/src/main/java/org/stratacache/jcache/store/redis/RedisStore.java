@@ -44,13 +44,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A store in Redis (a {@link RemoteSource}, so a near cache can sit on it). Every single-key
- * operation is one round trip when the expiry is fixed (the standard policies): a native command ({@code SET NX/XX/KEEPTTL/PX/GET}, {@code GETEX},
- * {@code GETDEL}) or a Lua script. Expiry policies that must be asked per branch, entry processors
- * and write-through go through {@link #compute}: read, decide in Java, commit with a script that
- * applies the change only if the stored bytes are still those read, else read again. Bulk
- * operations are pipelined in batches of {@value #BATCH}; iteration and clearing use SCAN over the
- * cache's namespace.
+ * A store in Redis (a {@link RemoteSource}, so a near cache can sit on it). Every single-key operation is one
+ * round trip when the expiry is fixed (the standard policies): a native command ({@code SET NX/XX/KEEPTTL/PX/GET},
+ * {@code GETEX}, {@code GETDEL}) or a Lua script. Expiry policies that must be asked per branch, entry processors
+ * and write-through go through {@link #compute}: read, decide in Java, commit with a script that applies the change
+ * only if the stored bytes are still those read, else read again. Bulk operations are pipelined in batches of
+ * {@value #BATCH}; iteration and clearing use SCAN over the cache's namespace.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -301,12 +300,12 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     ReentrantLock stripe = stripes[(java.util.Arrays.hashCode(k) & 0x7fffffff) % STRIPES];
     try {
       if (!stripe.tryLock(casBudgetNanos, TimeUnit.NANOSECONDS)) {
-        throw new StoreAccessException("Timed out waiting for other updates of key '" + key + "' in cache '"
+        throw new StoreAccessException("Timed out waiting for other updates of key '" + keys.shown(key) + "' in cache '"
             + cacheName + "'");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StoreAccessException("Interrupted while updating key '" + key + "' in cache '" + cacheName + "'", e);
+      throw new StoreAccessException("Interrupted updating key '" + keys.shown(key) + "' of " + cacheName, e);
     }
     try {
       return compareAndSet(key, k, remapping);
@@ -345,7 +344,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
       }
       casRetries.increment();
       if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
-        throw new StoreAccessException("Gave up on key '" + key + "' in cache '" + cacheName + "' after "
+        throw new StoreAccessException("Gave up on key '" + keys.shown(key) + "' in cache '" + cacheName + "' after "
             + attempt + " attempts: other writers kept changing it");
       }
       backOff(attempt);
@@ -685,7 +684,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
       return (V) value;
     } catch (CodecException e) {
       decodeFailures.increment();
-      String message = "Cannot read the value of key '" + key + "' in cache '" + cacheName + "' from Redis at "
+      String message = "Cannot read the value of key '" + keys.shown(key) + "' of cache '" + cacheName + "' from "
           + redis.maskedUri() + ": " + e.getMessage();
       if (corruptValues == CorruptValuePolicy.MISS) {
         LOG.warn("{} (treated as a miss)", message);

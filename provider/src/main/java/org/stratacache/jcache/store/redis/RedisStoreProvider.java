@@ -3,6 +3,7 @@ package org.stratacache.jcache.store.redis;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.stratacache.jcache.codec.EncryptingCodec;
+import org.stratacache.jcache.concurrent.OrderedExecutor;
 import org.stratacache.jcache.codec.KryoCopier;
 import org.stratacache.jcache.codec.KryoSerializer;
 import org.stratacache.jcache.codec.ValueCodec;
@@ -30,16 +31,26 @@ public final class RedisStoreProvider implements StoreProvider {
   private final RedisConnector connector;
   private final ClassLoader classLoader;
   private final Executor background;
+  private final OrderedExecutor inbound;
 
   /**
    * Stores over {@code connector}, deserializing with {@code classLoader}.
    *
    * @param background runs reconnection attempts of caches created while Redis was away
+   * @param inbound    decodes and delivers what Redis pushes (events, invalidations), off its I/O threads
    */
-  public RedisStoreProvider(RedisConnector connector, ClassLoader classLoader, Executor background) {
+  public RedisStoreProvider(RedisConnector connector, ClassLoader classLoader, Executor background,
+                            OrderedExecutor inbound) {
     this.connector = connector;
     this.classLoader = classLoader;
     this.background = background;
+    this.inbound = inbound;
+  }
+
+  /** Stores whose pushed messages are decoded on the thread that receives them (for tests). */
+  public RedisStoreProvider(RedisConnector connector, ClassLoader classLoader, Executor background) {
+    this(connector, classLoader, background, new OrderedExecutor("incoming messages", Runnable::run, 1,
+        Integer.MAX_VALUE));
   }
 
   /** A store whose Redis connection is tried at once and, if the resilience policy allows, later. */
@@ -62,7 +73,7 @@ public final class RedisStoreProvider implements StoreProvider {
     RedisStore<K, V> store = new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
         configuration.getCorruptValuePolicy(),
         listener -> connector.track(uri, configuration.getRedisTls(), configuration.getRedisTimeout(), keys.namespace(),
-            listener));
+            Inbound.invalidations(inbound, listener)));
     long nearSize = configuration.getNearCacheMaximumSize();
     return nearSize == 0 ? store
         : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), configuration.getTicker());
@@ -94,7 +105,9 @@ public final class RedisStoreProvider implements StoreProvider {
     RedisTlsSettings tls = configuration.getRedisTls();
     return new RedisEvents<>(cacheName, () -> connector.connection(uri, tls, timeout), keys,
         valueCodec(configuration, serializer), configuration.getValueType(),
-        events -> connector.subscribe(uri, tls, timeout, keys.namespace(), events::onEvent, events::onExpired),
+        events -> connector.subscribe(uri, tls, timeout, keys.namespace(),
+            Inbound.events(inbound, cacheName, events::onEvent), Inbound.expirations(inbound, cacheName,
+                events::onExpired)),
         configuration.getResiliencePolicy() == ResiliencePolicy.FAIL, background);
   }
 

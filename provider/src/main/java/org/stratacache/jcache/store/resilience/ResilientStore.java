@@ -3,12 +3,16 @@ package org.stratacache.jcache.store.resilience;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
@@ -32,12 +36,19 @@ import org.slf4j.LoggerFactory;
  * first success closes the circuit and a local fallback is discarded, since Redis holds the truth.
  * Both transitions are logged once.
  *
+ * <p>No acknowledged write is undone: every key written or removed while degraded is remembered
+ * ({@link OutageWrites}, bounded; past the bound the whole namespace) and deleted from the remote
+ * store before the circuit closes, so a read never returns the value a write replaced during the
+ * outage; no degraded write runs while that happens. A removal while degraded answers "removed",
+ * since whatever Redis held for the key is deleted before it serves again.
+ *
  * @param <K> the key type
  * @param <V> the value type
  */
 public final class ResilientStore<K, V> implements Store<K, V> {
 
   static final long RETRY_MILLIS = 250;
+  private static final Object RETRY = new Object();
   private static final Logger LOG = LoggerFactory.getLogger(ResilientStore.class);
 
   private final String description;
@@ -53,6 +64,8 @@ public final class ResilientStore<K, V> implements Store<K, V> {
   private volatile long retryAt;
   private volatile Instant downSince;
   private volatile StoreAccessException lastFailure;
+  private final OutageWrites<K> outageWrites = new OutageWrites<>();
+  private final ReentrantReadWriteLock recovery = new ReentrantReadWriteLock();
 
   /**
    * A store that connects now, or, unless the policy is {@code FAIL}, later.
@@ -90,40 +103,69 @@ public final class ResilientStore<K, V> implements Store<K, V> {
   }
 
   private <T> T call(Function<Store<K, V>, T> operation) {
-    Store<K, V> target = remote;
-    if (!down && target != null) {
-      try {
-        return operation.apply(target);
-      } catch (StoreAccessException e) {
-        markDown(e);
-        if (policy == ResiliencePolicy.FAIL) {
-          throw e;
-        }
-        return degraded(operation);
-      }
-    }
-    if (System.nanoTime() - retryAt >= 0 && probing.compareAndSet(false, true)) {
-      if (target == null) {
-        CompletableFuture.runAsync(this::reconnect, background);
-      } else {
-        try {
-          T result = operation.apply(target);
-          markUp();
-          return result;
-        } catch (StoreAccessException e) {
-          markDown(e);
-        } finally {
-          probing.set(false);
-        }
-      }
-    }
-    return degraded(operation);
+    return call(null, operation, operation);
   }
 
-  private void reconnect() {
+  private <T> T write(Consumer<OutageWrites<K>> touches, Function<Store<K, V>, T> operation) {
+    return call(touches, operation, operation);
+  }
+
+  /**
+   * Runs {@code operation} on the remote store while it answers, else {@code degradedOperation} on
+   * the degraded store, after remembering the keys it {@code touches} (null for a read).
+   */
+  private <T> T call(Consumer<OutageWrites<K>> touches, Function<Store<K, V>, T> operation,
+                     Function<Store<K, V>, T> degradedOperation) {
+    while (true) {
+      Store<K, V> target = remote;
+      if (!down && target != null) {
+        try {
+          return operation.apply(target);
+        } catch (StoreAccessException e) {
+          markDown(e);
+          if (policy == ResiliencePolicy.FAIL) {
+            throw e;
+          }
+        }
+      } else if (System.nanoTime() - retryAt >= 0 && probing.compareAndSet(false, true)) {
+        if (target == null || !outageWrites.isEmpty()) {
+          // deleting what was written meanwhile may take a round trip per batch: not on a caller's time
+          inBackground(target == null ? this::reconnect : () -> recoverInBackground(target));
+        } else {
+          try {
+            return probe(target, operation);
+          } catch (StoreAccessException e) {
+            markDown(e);
+          } finally {
+            probing.set(false);
+          }
+        }
+      }
+      T result = degraded(touches, degradedOperation);
+      if (result != RETRY) {
+        return result;
+      }
+    }
+  }
+
+  /** Tries the remote store again with the operation itself, when nothing was written while it was away. */
+  private <T> T probe(Store<K, V> target, Function<Store<K, V>, T> operation) {
+    T result = operation.apply(target);
+    recover(target);
+    return result;
+  }
+
+  private void inBackground(Runnable task) {
     try {
-      remote = connect.get();
-      markUp();
+      CompletableFuture.runAsync(task, background);
+    } catch (RejectedExecutionException e) {
+      probing.set(false);  // the next caller due to retry tries again
+    }
+  }
+
+  private void recoverInBackground(Store<K, V> target) {
+    try {
+      recover(target);
     } catch (StoreAccessException e) {
       markDown(e);
     } finally {
@@ -131,15 +173,55 @@ public final class ResilientStore<K, V> implements Store<K, V> {
     }
   }
 
-  private <T> T degraded(Function<Store<K, V>, T> operation) {
+  /** Deletes the keys written while degraded from the remote store, then closes the circuit; blocks degraded writes. */
+  private void recover(Store<K, V> target) {
+    // most keys go while writes go on; the last few, and a clear, while degraded writes wait
+    for (int round = 0; round < 3 && !outageWrites.isEmpty(); round++) {
+      outageWrites.deleteKeysFrom(target);
+    }
+    recovery.writeLock().lock();
+    try {
+      outageWrites.deleteFrom(target);
+      markUp();
+    } finally {
+      recovery.writeLock().unlock();
+    }
+  }
+
+  private void reconnect() {
+    try {
+      Store<K, V> connected = connect.get();
+      remote = connected;
+      recover(connected);
+    } catch (StoreAccessException e) {
+      markDown(e);
+    } finally {
+      probing.set(false);
+    }
+  }
+
+  /** The degraded answer, or {@link #RETRY} when the remote store came back meanwhile. */
+  @SuppressWarnings("unchecked")
+  private <T> T degraded(Consumer<OutageWrites<K>> touches, Function<Store<K, V>, T> operation) {
     if (policy == ResiliencePolicy.FAIL) {
       throw new StoreAccessException(description + " is unavailable since " + downSince
           + "; failing fast until it answers again (retried every " + RETRY_MILLIS + " ms)", lastFailure);
     }
-    if (policy == ResiliencePolicy.LOCAL_FALLBACK) {
-      fallbackOperations.increment();
+    recovery.readLock().lock();
+    try {
+      if (!down) {
+        return (T) RETRY;  // a write acknowledged now would miss the recovery's deletions
+      }
+      if (touches != null) {
+        touches.accept(outageWrites);
+      }
+      if (policy == ResiliencePolicy.LOCAL_FALLBACK) {
+        fallbackOperations.increment();
+      }
+      return operation.apply(degraded);
+    } finally {
+      recovery.readLock().unlock();
     }
-    return operation.apply(degraded);
   }
 
   private synchronized void markDown(StoreAccessException failure) {
@@ -151,8 +233,9 @@ public final class ResilientStore<K, V> implements Store<K, V> {
       downSince = Instant.now();
       LOG.warn("{} is unavailable ({}); {} until it answers again", description, failure.getMessage(),
           switch (policy) {
-            case MISS -> "reads miss and writes are dropped";
-            case LOCAL_FALLBACK -> "a local in-memory store serves";
+            case MISS -> "reads miss, writes are dropped and their keys deleted from it on recovery";
+            case LOCAL_FALLBACK -> "a local in-memory store serves, and keys written meanwhile are deleted from it on "
+                + "recovery";
             default -> "operations fail fast";
           });
     }
@@ -167,6 +250,12 @@ public final class ResilientStore<K, V> implements Store<K, V> {
       LOG.info("{} is available again after {}", description,
           java.time.Duration.between(downSince, Instant.now()));
     }
+  }
+
+  /** While degraded, a removal answers "removed": whatever Redis held for the key is deleted before it serves again. */
+  private static <V> WriteResult<V> removedAnyway(WriteResult<V> result) {
+    return result.outcome() == WriteResult.Outcome.ABSENT ? WriteResult.of(WriteResult.Outcome.REMOVED, null)
+        : result;
   }
 
   @Override
@@ -186,47 +275,53 @@ public final class ResilientStore<K, V> implements Store<K, V> {
 
   @Override
   public <R> R compute(K key, Remapping<V, R> remapping) {
-    return call(store -> store.compute(key, remapping));
+    return write(writes -> writes.touched(key), store -> store.compute(key, remapping));
   }
 
   @Override
   public WriteResult<V> put(K key, V value, EntryExpiry expiry, Want want) {
-    return call(store -> store.put(key, value, expiry, want));
+    return write(writes -> writes.touched(key), store -> store.put(key, value, expiry, want));
   }
 
   @Override
   public WriteResult<V> putIfAbsent(K key, V value, EntryExpiry expiry) {
-    return call(store -> store.putIfAbsent(key, value, expiry));
+    return write(writes -> writes.touched(key), store -> store.putIfAbsent(key, value, expiry));
   }
 
   @Override
   public WriteResult<V> replace(K key, V value, EntryExpiry expiry, Want want) {
-    return call(store -> store.replace(key, value, expiry, want));
+    return write(writes -> writes.touched(key), store -> store.replace(key, value, expiry, want));
   }
 
   @Override
   public WriteResult<V> replace(K key, V expected, V value, EntryExpiry expiry) {
-    return call(store -> store.replace(key, expected, value, expiry));
+    return write(writes -> writes.touched(key), store -> store.replace(key, expected, value, expiry));
   }
 
   @Override
   public WriteResult<V> remove(K key, Want want) {
-    return call(store -> store.remove(key, want));
+    return call(writes -> writes.touched(key), store -> store.remove(key, want),
+        store -> removedAnyway(store.remove(key, want)));
   }
 
   @Override
   public WriteResult<V> remove(K key, V expected, EntryExpiry expiry) {
-    return call(store -> store.remove(key, expected, expiry));
+    return call(writes -> writes.touched(key), store -> store.remove(key, expected, expiry),
+        store -> removedAnyway(store.remove(key, expected, expiry)));
   }
 
   @Override
   public Map<K, WriteResult<V>> putAll(Map<? extends K, ? extends V> entries, EntryExpiry expiry, Want want) {
-    return call(store -> store.putAll(entries, expiry, want));
+    return write(writes -> writes.touched(entries.keySet()), store -> store.putAll(entries, expiry, want));
   }
 
   @Override
   public Map<K, WriteResult<V>> removeAll(Collection<? extends K> keys, Want want) {
-    return call(store -> store.removeAll(keys, want));
+    return call(writes -> writes.touched(keys), store -> store.removeAll(keys, want), store -> {
+      Map<K, WriteResult<V>> results = new LinkedHashMap<>(store.removeAll(keys, want));
+      results.replaceAll((key, result) -> removedAnyway(result));
+      return results;
+    });
   }
 
   @Override
@@ -241,7 +336,7 @@ public final class ResilientStore<K, V> implements Store<K, V> {
 
   @Override
   public void clear() {
-    call(store -> {
+    write(OutageWrites::cleared, store -> {
       store.clear();
       return null;
     });

@@ -358,7 +358,7 @@ class RedisCacheIT {
   }
 
   @Test
-  void closingTheManagerStopsEveryLettuceThread() throws Exception {
+  void closingTheManagerStopsEveryLettuceAndStrataThread() throws Exception {
     java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
     CacheManager manager = manager("test:threads");
     Cache<String, String> cache = manager.createCache("threads", config(String.class, String.class).build());
@@ -370,7 +370,7 @@ class RedisCacheIT {
       leaked = new ArrayList<>();
       for (Thread thread : Thread.getAllStackTraces().keySet()) {
         if (!before.contains(thread) && thread.isAlive()
-            && (thread.getName().startsWith("lettuce-") || thread.getName().startsWith("strata-cache-"))) {
+            && (thread.getName().startsWith("lettuce-") || thread.getName().startsWith("strata-"))) {
           leaked.add(thread.getName());
         }
       }
