@@ -11,6 +11,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stratacache.jcache.management.MBeans;
 
 /** {@link AIStatisticsMXBean} over a summary supplier, and its registration. */
 final class AIStatistics implements AIStatisticsMXBean {
@@ -25,7 +26,8 @@ final class AIStatistics implements AIStatisticsMXBean {
 
   static ObjectName objectName(Cache<?, ?> cache) throws JMException {
     return new ObjectName("org.stratacache:type=AIStatistics,CacheManager="
-        + safe(cache.getCacheManager().getURI().toString()) + ",Cache=" + safe(cache.getName()));
+        + MBeans.value(cache.getCacheManager().getURI().toString())
+        + ",Cache=" + MBeans.value(cache.getName()));
   }
 
   /** Registers {@code bean} for {@code cache}; returns the name, or {@code null} when JMX refused. */
@@ -55,10 +57,6 @@ final class AIStatistics implements AIStatisticsMXBean {
     } catch (JMException e) {
       LOG.warn("Could not unregister {}", name, e);
     }
-  }
-
-  private static String safe(String value) {
-    return value.replaceAll("[,:=\n]", ".");
   }
 
   @Override
