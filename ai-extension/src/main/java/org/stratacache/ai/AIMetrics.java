@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.stratacache.jcache.store.StoreMetrics;
 
 /** The AI cache's counters: per operation, per text tier, key generation times, what hits saved. Thread-safe. */
@@ -18,7 +19,11 @@ final class AIMetrics {
 
   private final ConcurrentMap<String, Counters> operations = new ConcurrentHashMap<>();
   private final Map<TextTier, Counters> tiers = new EnumMap<>(TextTier.class);
-  private final ConcurrentHistogram keyNanos = new ConcurrentHistogram(MAX_KEY_NANOS, 2);
+  /** Recording threads write here; {@link #summary} drains it into {@link #keyNanos} (reading a histogram being written throws). */
+  private final Recorder keyRecorder = new Recorder(MAX_KEY_NANOS, 2);
+  /** Every key time recorded so far, read and written only under its own lock. */
+  private final Histogram keyNanos = new Histogram(MAX_KEY_NANOS, 2);
+  private Histogram interval;
   private final LongAdder coalesced = new LongAdder();
   private final LongAdder modelMillisSaved = new LongAdder();
   private final LongAdder tokensSaved = new LongAdder();
@@ -33,7 +38,7 @@ final class AIMetrics {
   }
 
   void keyGenerated(long nanos) {
-    keyNanos.recordValue(Math.min(Math.max(nanos, 0), MAX_KEY_NANOS));
+    keyRecorder.recordValue(Math.min(Math.max(nanos, 0), MAX_KEY_NANOS));
   }
 
   void lookup(String operation, TextTier tier, AIResponse found) {
@@ -83,10 +88,17 @@ final class AIMetrics {
     }
     Map<TextTier, AIPerformanceSummary.TierFigures> byTier = new EnumMap<>(TextTier.class);
     tiers.forEach((tier, c) -> byTier.put(tier, new AIPerformanceSummary.TierFigures(c.hits.sum(), c.misses.sum())));
-    boolean timed = keyNanos.getTotalCount() > 0;
+    double meanMicros;
+    double p99Micros;
+    synchronized (keyNanos) {
+      interval = keyRecorder.getIntervalHistogram(interval);
+      keyNanos.add(interval);
+      boolean timed = keyNanos.getTotalCount() > 0;
+      meanMicros = timed ? keyNanos.getMean() / 1000 : 0;
+      p99Micros = timed ? keyNanos.getValueAtPercentile(99) / 1000.0 : 0;
+    }
     return new AIPerformanceSummary(hits, misses, AIPerformanceSummary.ratio(hits, misses), coalesced.sum(),
-        byOperation, byTier, timed ? keyNanos.getMean() / 1000 : 0,
-        timed ? keyNanos.getValueAtPercentile(99) / 1000.0 : 0, tokensSaved.sum(), costSaved.sum(),
+        byOperation, byTier, meanMicros, p99Micros, tokensSaved.sum(), costSaved.sum(),
         Duration.ofMillis(modelMillisSaved.sum()), store.accessFailures() + store.decodeFailures());
   }
 
