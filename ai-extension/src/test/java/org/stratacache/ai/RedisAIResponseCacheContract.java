@@ -1,5 +1,6 @@
 package org.stratacache.ai;
 
+import org.stratacache.jcache.configuration.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.api.sync.RedisKeyCommands;
@@ -10,7 +11,7 @@ import java.util.Properties;
 import java.util.UUID;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
-import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
@@ -33,7 +34,7 @@ abstract class RedisAIResponseCacheContract extends AIResponseCacheContractTest 
   @Override
   protected CacheManager createManager() {
     Properties properties = new Properties();
-    properties.setProperty(ManagerDefaults.REDIS_URI, redisUri());
+    properties.setProperty(Setting.REDIS_URI.property(), redisUri());
     return Caching.getCachingProvider().getCacheManager(URI.create(managerName() + prefix),
         getClass().getClassLoader(), properties);
   }

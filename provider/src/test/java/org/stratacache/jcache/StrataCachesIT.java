@@ -9,10 +9,10 @@ import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.junit.jupiter.api.Test;
-import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.internal.store.redis.RedisTesting;
 import org.stratacache.testing.redis.RedisServer;
 
@@ -32,7 +32,7 @@ class StrataCachesIT {
       profiles.put("u1", new Profile("Ann", 3));
       StrataConfiguration<?, ?> configuration = profiles.getConfiguration(StrataConfiguration.class);
       assertThat(configuration.getStoreType()).isEqualTo(StoreType.MEMORY);
-      assertThat(configuration.getMaximumSize()).isEqualTo(StrataCaches.WEB_CACHE_MAXIMUM_SIZE);
+      assertThat(configuration.getMemory().getMaximumSize()).isEqualTo(StrataCaches.WEB_CACHE_MAXIMUM_SIZE);
       assertThat(StrataCaches.webCache(manager, "profiles", Profile.class, Duration.ofMinutes(5))).isSameAs(profiles);
     } finally {
       manager.close();
@@ -42,7 +42,7 @@ class StrataCachesIT {
   @Test
   void onRedisWithOne() {
     Properties properties = new Properties();
-    properties.setProperty(ManagerDefaults.REDIS_URI, RedisServer.sharedUri());
+    properties.setProperty(Setting.REDIS_URI.property(), RedisServer.sharedUri());
     properties.setProperty(Setting.KEY_PREFIX.property(), RedisTesting.uniquePrefix());
     CacheManager manager = Caching.getCachingProvider().getCacheManager(URI.create("test:web-redis"),
         getClass().getClassLoader(), properties);

@@ -30,7 +30,7 @@ class EventsGuideTest {
             FactoryBuilder.factoryOf(PriceChanges.class), null, false, false))
         .build();
     // end::remote-events[]
-    assertThat(prices.isRemoteEvents()).isTrue();
+    assertThat(prices.getEvents().isRemote()).isTrue();
     assertThat(prices.getCacheEntryListenerConfigurations()).hasSize(1);
   }
 }

@@ -71,7 +71,7 @@ class GuideSamplesTest {
         .corruptValuePolicy(CorruptValuePolicy.FAIL)
         .build());
     // end::strata-configuration[]
-    assertThat(orders.getConfiguration(StrataConfiguration.class).getMaximumSize()).isEqualTo(10_000);
+    assertThat(orders.getConfiguration(StrataConfiguration.class).getMemory().getMaximumSize()).isEqualTo(10_000);
   }
 
   @Test
@@ -99,7 +99,7 @@ class GuideSamplesTest {
     // end::manager-properties[]
     opened = manager;
     assertThat(manager.createCache("c", new MutableConfiguration<>()).getConfiguration(StrataConfiguration.class)
-        .getKeyPrefix()).isEqualTo("shop");
+        .getRedis().getKeyPrefix()).isEqualTo("shop");
   }
 
   @Test
@@ -150,6 +150,6 @@ class GuideSamplesTest {
             .clientKeyFile("/etc/strata/client.key"))                  // ... with its PKCS#8 key
         .build();
     // end::redis-tls[]
-    assertThat(orders.getRedisTls().isVerifyHostname()).isTrue();
+    assertThat(orders.getRedis().getTls().isVerifyHostname()).isTrue();
   }
 }

@@ -1,11 +1,7 @@
 package org.stratacache.jcache.configuration;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,13 +18,14 @@ import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheWriter;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.stratacache.jcache.expiry.Ticker;
 
 /**
- * An immutable cache configuration: everything a {@code MutableConfiguration} holds, plus Strata's
- * own settings. Build one with {@link #builder(Class, Class)} or start from any JSR-107
- * configuration with {@link #from(Configuration)}; a plain {@code MutableConfiguration} works as well.
+ * An immutable cache configuration: everything a {@code MutableConfiguration} holds, flat, plus
+ * Strata's own settings in immutable sections ({@link RedisSettings}, {@link CodecSettings}, ...,
+ * and those extension modules attach), set one by one or a section at a time ({@link SectionsBuilder}).
+ * Build one with {@link #builder(Class, Class)} or start from any JSR-107 configuration with
+ * {@link #from(Configuration)}; a plain {@code MutableConfiguration} works as well.
  *
  * <pre>{@code
  * Cache<String, Order> orders = manager.createCache("orders",
@@ -44,18 +41,7 @@ import org.stratacache.jcache.expiry.Ticker;
  */
 public final class StrataConfiguration<K, V> implements CompleteConfiguration<K, V> {
 
-  /** Default serialized size from which values stored in Redis are compressed. */
-  public static final int DEFAULT_COMPRESSION_THRESHOLD = 1000;
-  /** Default zstd level. */
-  public static final int DEFAULT_COMPRESSION_LEVEL = 6;
-  /** Default time a Redis command may take before it fails. */
-  public static final Duration DEFAULT_REDIS_TIMEOUT = Duration.ofSeconds(2);
-  /** Default first segment of Redis keys. */
-  public static final String DEFAULT_KEY_PREFIX = "strata";
-  /** Default bound of the in-memory store that serves while Redis is away ({@link ResiliencePolicy#LOCAL_FALLBACK}). */
-  public static final long DEFAULT_FALLBACK_MAXIMUM_SIZE = 10_000;
-
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   @NotNull
   private final Class<K> keyType;
@@ -71,35 +57,20 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   @NotNull
   private final Factory<ExpiryPolicy> expiryPolicyFactory;
   private final List<CacheEntryListenerConfiguration<K, V>> listenerConfigurations;
-  @PositiveOrZero
-  private final Long maximumSize;
   private final Ticker ticker;
   @NotNull
   private final StoreType storeType;
-  private final String redisUri;
-  @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
-  private final String keyPrefix;
-  @DurationMin(millis = 1, message = "must be at least 1 ms")
-  private final Duration redisTimeout;
-  private final RedisTlsSettings redisTls;
-  @PositiveOrZero
-  private final Integer compressionThreshold;
-  @Min(1)
-  @Max(22)
-  private final Integer compressionLevel;
-  @DurationMin(millis = 1, message = "must be at least 1 ms")
   private final Duration defaultTtl;
+  private final MemorySettings memory;
+  private final RedisSettings redis;
+  private final CodecSettings codec;
   @NotNull
   private final SerializationSettings serialization;
-  private final CorruptValuePolicy corruptValuePolicy;
-  private final ResiliencePolicy resiliencePolicy;
-  @PositiveOrZero
-  private final Long fallbackMaximumSize;
-  @PositiveOrZero
-  private final Long nearCacheMaximumSize;
   @Valid
   private final EncryptionSettings encryption;
-  private final Boolean remoteEvents;
+  private final ResilienceSettings resilience;
+  private final NearCacheSettings nearCache;
+  private final EventSettings events;
   private final Map<Class<?>, Serializable> extensions;
 
   private StrataConfiguration(Builder<K, V> builder) {
@@ -114,26 +85,19 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     this.cacheWriterFactory = builder.cacheWriterFactory;
     this.expiryPolicyFactory = builder.expiryPolicyFactory;
     this.listenerConfigurations = Collections.unmodifiableList(new ArrayList<>(builder.listenerConfigurations));
-    this.maximumSize = builder.maximumSize;
     this.ticker = builder.ticker;
     this.storeType = builder.storeType;
-    this.redisUri = builder.redisUri;
-    this.keyPrefix = builder.keyPrefix;
-    this.redisTimeout = builder.redisTimeout;
-    this.redisTls = builder.redisTls;
-    this.compressionThreshold = builder.compressionThreshold;
-    this.compressionLevel = builder.compressionLevel;
     this.defaultTtl = builder.defaultTtl;
+    this.memory = builder.memory;
+    this.redis = builder.redis;
+    this.codec = builder.codec;
     this.serialization = builder.serialization;
-    this.corruptValuePolicy = builder.corruptValuePolicy;
-    this.resiliencePolicy = builder.resiliencePolicy;
-    this.fallbackMaximumSize = builder.fallbackMaximumSize;
-    this.nearCacheMaximumSize = builder.nearCacheMaximumSize;
     this.encryption = builder.encryption;
-    this.remoteEvents = builder.remoteEvents;
+    this.resilience = builder.resilience;
+    this.nearCache = builder.nearCache;
+    this.events = builder.events;
     this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extensions));
   }
-
 
   /** A builder for a cache of {@code keyType} to {@code valueType}, with JSR-107 defaults. */
   public static <K, V> Builder<K, V> builder(Class<K> keyType, Class<V> valueType) {
@@ -178,24 +142,8 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
         .managementEnabled(managementEnabled)
         .cacheLoaderFactory(cacheLoaderFactory)
         .cacheWriterFactory(cacheWriterFactory)
-        .expiryPolicyFactory(expiryPolicyFactory)
-        .maximumSize(maximumSize)
-        .ticker(ticker)
-        .storeType(storeType)
-        .redisUri(redisUri)
-        .keyPrefix(keyPrefix)
-        .redisTimeout(redisTimeout)
-        .redisTls(redisTls)
-        .compressionThreshold(compressionThreshold)
-        .compressionLevel(compressionLevel)
-        .defaultTtl(defaultTtl)
-        .serialization(serialization)
-        .corruptValuePolicy(corruptValuePolicy)
-        .resiliencePolicy(resiliencePolicy)
-        .fallbackMaximumSize(fallbackMaximumSize)
-        .nearCacheMaximumSize(nearCacheMaximumSize)
-        .encryption(encryption)
-        .remoteEvents(remoteEvents);
+        .expiryPolicyFactory(expiryPolicyFactory);
+    builder.copySections(ticker, storeType, defaultTtl, this);
     extensions.values().forEach(builder::extension);
     listenerConfigurations.forEach(builder::addCacheEntryListenerConfiguration);
     return builder;
@@ -256,11 +204,6 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return expiryPolicyFactory;
   }
 
-  /** The most entries the in-memory store keeps before evicting; {@code 0} means no bound. */
-  public long getMaximumSize() {
-    return maximumSize == null ? 0 : maximumSize;
-  }
-
   /** The clock expiry instants refer to (the system clock unless a test injected another). */
   public Ticker getTicker() {
     return ticker == null ? Ticker.system() : ticker;
@@ -271,26 +214,6 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return storeType;
   }
 
-  /** The Redis URI of this cache, or {@code null} to use the manager's (or stay in memory). */
-  public String getRedisUri() {
-    return redisUri;
-  }
-
-  /** The first segment of every Redis key of this cache: {@code <prefix>:<cache name>:<key>}. */
-  public String getKeyPrefix() {
-    return keyPrefix == null ? DEFAULT_KEY_PREFIX : keyPrefix;
-  }
-
-  /** How long a Redis command (and a connection attempt) may take before it fails. */
-  public Duration getRedisTimeout() {
-    return redisTimeout == null ? DEFAULT_REDIS_TIMEOUT : redisTimeout;
-  }
-
-  /** The TLS settings of {@code rediss://} connections (never {@code null}; defaults when unset). */
-  public RedisTlsSettings getRedisTls() {
-    return redisTls == null ? RedisTlsSettings.defaults() : redisTls;
-  }
-
   /**
    * The lifetime of entries when no expiry policy is configured (the JSR-107 default is eternal),
    * or {@code null}: with it, entries expire this long after they are created.
@@ -299,79 +222,27 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return defaultTtl;
   }
 
-  /** What the cache does while Redis is away. */
-  public ResiliencePolicy getResiliencePolicy() {
-    return resiliencePolicy == null ? ResiliencePolicy.FAIL : resiliencePolicy;
-  }
-
-  /** The bound of the in-memory store used by {@link ResiliencePolicy#LOCAL_FALLBACK}. */
-  public long getFallbackMaximumSize() {
-    return fallbackMaximumSize == null ? DEFAULT_FALLBACK_MAXIMUM_SIZE : fallbackMaximumSize;
-  }
-
-  /**
-   * The bound of the near cache kept in memory in front of a Redis store; {@code 0} (the default)
-   * for none. Ignored by in-memory caches.
-   */
-  public long getNearCacheMaximumSize() {
-    return nearCacheMaximumSize == null ? 0 : nearCacheMaximumSize;
-  }
-
-  /**
-   * Whether listeners of this cache also hear the creates, updates and removals made by other JVMs
-   * and the expirations Redis reports, and whether this cache tells other JVMs of its own writes.
-   * Needs the Redis store; off by default.
-   */
-  public boolean isRemoteEvents() {
-    return remoteEvents != null && remoteEvents;
-  }
-
   /** Whether the expiry policy is the JSR-107 default (eternal) rather than one chosen for this cache. */
   public boolean hasDefaultExpiryPolicy() {
     return EternalExpiryPolicy.factoryOf().equals(expiryPolicyFactory);
   }
 
-  /** The value of a setting as configured, or {@code null} when this configuration leaves it unset. */
-  Object configured(Setting setting) {
-    return switch (setting) {
-      case STORE -> storeType == StoreType.AUTO ? null : storeType;
-      case REDIS_URI -> redisUri;
-      case KEY_PREFIX -> keyPrefix;
-      case REDIS_TIMEOUT -> redisTimeout;
-      case REDIS_TLS_CA_FILE -> getRedisTls().getCaFile();
-      case REDIS_TLS_CLIENT_CERT_FILE -> getRedisTls().getClientCertFile();
-      case REDIS_TLS_CLIENT_KEY_FILE -> getRedisTls().getClientKeyFile();
-      case REDIS_TLS_KEYSTORE_FILE -> getRedisTls().getKeystoreFile();
-      case REDIS_TLS_KEY_PASSWORD -> getRedisTls().getKeyPassword();
-      case REDIS_TLS_VERIFY_HOSTNAME -> getRedisTls().getVerifyHostname();
-      case DEFAULT_TTL -> defaultTtl;
-      case MAXIMUM_SIZE -> maximumSize;
-      case COMPRESSION_THRESHOLD -> compressionThreshold;
-      case COMPRESSION_LEVEL -> compressionLevel;
-      case CORRUPT_VALUES -> corruptValuePolicy;
-      case RESILIENCE -> resiliencePolicy;
-      case FALLBACK_MAXIMUM_SIZE -> fallbackMaximumSize;
-      case NEAR_CACHE_MAXIMUM_SIZE -> nearCacheMaximumSize;
-      // a cache that sets encryption itself takes none of the three from the manager
-      case ENCRYPTION_KEYS, ENCRYPTION_CURRENT_KEY, ENCRYPTION_REQUIRE -> encryption;
-      case REMOTE_EVENTS -> remoteEvents;
-      case LIMIT_VALUE_SIZE, LIMIT_DECODED_SIZE, LIMIT_LENGTH, LIMIT_DEPTH, LIMIT_HASH_WORK ->
-          serialization.limits().configured(setting.limit());
-      default -> null;
-    };
+  /** The in-memory store's section. */
+  public MemorySettings getMemory() {
+    return memory;
   }
 
-  /** Serialized size from which values stored in Redis are compressed. */
-  public int getCompressionThreshold() {
-    return compressionThreshold == null ? DEFAULT_COMPRESSION_THRESHOLD : compressionThreshold;
+  /** The Redis section. */
+  public RedisSettings getRedis() {
+    return redis;
   }
 
-  /** The zstd level (1 to 22). */
-  public int getCompressionLevel() {
-    return compressionLevel == null ? DEFAULT_COMPRESSION_LEVEL : compressionLevel;
+  /** How values become stored bytes: compression and the corrupt-value policy. */
+  public CodecSettings getCodec() {
+    return codec;
   }
 
-  /** The classes a serializing store may write and read. */
+  /** The classes a serializing store may write and read, and the bounds of reading them. */
   public SerializationSettings getSerialization() {
     return serialization;
   }
@@ -381,18 +252,34 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return encryption;
   }
 
-  /** What a read does with stored bytes it cannot decode. */
-  public CorruptValuePolicy getCorruptValuePolicy() {
-    return corruptValuePolicy == null ? CorruptValuePolicy.FAIL : corruptValuePolicy;
+  /** What the cache does while Redis is away. */
+  public ResilienceSettings getResilience() {
+    return resilience;
   }
 
-  /**
-   * The settings an extension module attached with {@link Builder#extension}, or {@code null}.
-   *
-   * @param type the settings class
-   */
+  /** The near cache in front of Redis. */
+  public NearCacheSettings getNearCache() {
+    return nearCache;
+  }
+
+  /** How events travel beyond this JVM. */
+  public EventSettings getEvents() {
+    return events;
+  }
+
+  /** A built-in section, or one an extension attached with {@link Builder#extension}, or {@code null}. */
+  public <T> T getSection(Class<T> type) {
+    for (Object section : List.of(memory, redis, codec, serialization, resilience, nearCache, events)) {
+      if (type.isInstance(section)) {
+        return type.cast(section);
+      }
+    }
+    return type.isInstance(encryption) ? type.cast(encryption) : type.cast(extensions.get(type));
+  }
+
+  /** {@link #getSection}, for the sections of extension modules. */
   public <T> T getExtension(Class<T> type) {
-    return type.cast(extensions.get(type));
+    return getSection(type);
   }
 
   @Override
@@ -400,19 +287,18 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     return "StrataConfiguration{keyType=" + keyType.getName() + ", valueType=" + valueType.getName()
         + ", storeByValue=" + storeByValue + ", readThrough=" + readThrough + ", writeThrough=" + writeThrough
         + ", statisticsEnabled=" + statisticsEnabled + ", managementEnabled=" + managementEnabled
-        + ", maximumSize=" + maximumSize + ", storeType=" + storeType + ", keyPrefix=" + keyPrefix
-        + ", compressionThreshold=" + compressionThreshold + ", compressionLevel=" + compressionLevel
-        + ", defaultTtl=" + defaultTtl + ", resilience=" + resiliencePolicy
-        + (encryption == null ? "" : ", encryption=" + encryption) + "}";
+        + ", storeType=" + storeType + ", defaultTtl=" + defaultTtl + ", " + memory + ", " + redis + ", " + codec
+        + ", " + resilience + ", " + nearCache + ", " + events + ", encryption=" + encryption + "}";
   }
 
   /**
-   * Builds a {@link StrataConfiguration}. Not thread-safe.
+   * Builds a {@link StrataConfiguration}: the JSR-107 settings here, Strata's own in
+   * {@link SectionsBuilder}. Not thread-safe.
    *
    * @param <K> the key type
    * @param <V> the value type
    */
-  public static final class Builder<K, V> {
+  public static final class Builder<K, V> extends SectionsBuilder<Builder<K, V>> {
 
     private Class<K> keyType;
     private Class<V> valueType;
@@ -425,24 +311,6 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
     private Factory<CacheWriter<? super K, ? super V>> cacheWriterFactory;
     private Factory<ExpiryPolicy> expiryPolicyFactory = EternalExpiryPolicy.factoryOf();
     private final List<CacheEntryListenerConfiguration<K, V>> listenerConfigurations = new ArrayList<>();
-    private Long maximumSize;
-    private Ticker ticker;
-    private StoreType storeType = StoreType.AUTO;
-    private String redisUri;
-    private String keyPrefix;
-    private Duration redisTimeout;
-    private RedisTlsSettings redisTls;
-    private Integer compressionThreshold;
-    private Integer compressionLevel;
-    private Duration defaultTtl;
-    private SerializationSettings serialization = SerializationSettings.none();
-    private CorruptValuePolicy corruptValuePolicy;
-    private ResiliencePolicy resiliencePolicy;
-    private Long fallbackMaximumSize;
-    private Long nearCacheMaximumSize;
-    private EncryptionSettings encryption;
-    private Boolean remoteEvents;
-    private final Map<Class<?>, Serializable> extensions = new LinkedHashMap<>();
 
     private Builder() {
     }
@@ -521,177 +389,6 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
       listenerConfigurations.clear();
       all.forEach(this::addCacheEntryListenerConfiguration);
       return this;
-    }
-
-    /** Bounds the in-memory store to this many entries, evicting by W-TinyLFU; {@code 0}: no bound. */
-    public Builder<K, V> maximumSize(long entries) {
-      this.maximumSize = entries;
-      return this;
-    }
-
-    /** {@link #maximumSize(long)}, or {@code null} to leave it to the cache manager's default. */
-    public Builder<K, V> maximumSize(Long entries) {
-      this.maximumSize = entries;
-      return this;
-    }
-
-    /** The clock for expiry (for tests; {@code null} is the system clock). */
-    public Builder<K, V> ticker(Ticker clock) {
-      this.ticker = clock;
-      return this;
-    }
-
-    /** Where entries are kept (default {@link StoreType#AUTO}). */
-    public Builder<K, V> storeType(StoreType type) {
-      this.storeType = type;
-      return this;
-    }
-
-    /**
-     * Puts the cache on Redis at {@code uri}, in any form Lettuce understands: {@code redis://},
-     * {@code rediss://} (TLS), {@code redis://user:password@host:port/database}, {@code redis-sentinel://}.
-     */
-    public Builder<K, V> redisUri(String uri) {
-      this.redisUri = uri;
-      return this;
-    }
-
-    /** The first segment of the cache's Redis keys (default {@code strata}). */
-    public Builder<K, V> keyPrefix(String prefix) {
-      this.keyPrefix = prefix;
-      return this;
-    }
-
-    /** How long a Redis command may take before it fails (default 2 s). */
-    public Builder<K, V> redisTimeout(Duration timeout) {
-      this.redisTimeout = timeout;
-      return this;
-    }
-
-    /**
-     * How {@code rediss://} connections trust the server and present a client certificate (default: the
-     * JVM's trust store, no client certificate, host names verified). Caches on the same URI with
-     * different TLS settings get different connections.
-     */
-    public Builder<K, V> redisTls(RedisTlsSettings settings) {
-      this.redisTls = settings;
-      return this;
-    }
-
-    RedisTlsSettings currentRedisTls() {
-      return redisTls == null ? RedisTlsSettings.defaults() : redisTls;
-    }
-
-    /** Serialized size in bytes from which values are compressed with zstd (default 1,000). */
-    public Builder<K, V> compressionThreshold(Integer bytes) {
-      this.compressionThreshold = bytes;
-      return this;
-    }
-
-    /** The zstd level, 1 to 22 (default 6). */
-    public Builder<K, V> compressionLevel(Integer level) {
-      this.compressionLevel = level;
-      return this;
-    }
-
-    /** The classes a serializing store may write and read, beyond the built-in JDK types. */
-    public Builder<K, V> serialization(SerializationSettings settings) {
-      this.serialization = settings;
-      return this;
-    }
-
-    /**
-     * Entries expire this long after they are created, unless an expiry policy is set (the same as
-     * {@code expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(ttl))}, but a default the cache manager
-     * may also supply: {@code default-ttl}, {@code CACHE_DEFAULT_TTL}).
-     */
-    public Builder<K, V> defaultTtl(Duration ttl) {
-      this.defaultTtl = ttl;
-      return this;
-    }
-
-    /** What the cache does while Redis is away (default {@link ResiliencePolicy#FAIL}). */
-    public Builder<K, V> resiliencePolicy(ResiliencePolicy policy) {
-      this.resiliencePolicy = policy;
-      return this;
-    }
-
-    /** The bound of the in-memory store used while Redis is away (default 10,000 entries). */
-    public Builder<K, V> fallbackMaximumSize(long entries) {
-      this.fallbackMaximumSize = entries;
-      return this;
-    }
-
-    /** {@link #fallbackMaximumSize(long)}, or {@code null} to leave it to the default. */
-    public Builder<K, V> fallbackMaximumSize(Long entries) {
-      this.fallbackMaximumSize = entries;
-      return this;
-    }
-
-    /**
-     * Keeps up to {@code entries} recently read entries of a Redis cache in memory, in front of Redis,
-     * invalidated by Redis when any client changes them (Redis 6 or later; not for Redis Cluster).
-     * Reads whose expiry policy leaves the lifetime unchanged on access are served from memory.
-     * {@code 0} (the default): no near cache.
-     */
-    public Builder<K, V> nearCacheMaximumSize(long entries) {
-      this.nearCacheMaximumSize = entries;
-      return this;
-    }
-
-    /** {@link #nearCacheMaximumSize(long)}, or {@code null} to leave it to the default. */
-    public Builder<K, V> nearCacheMaximumSize(Long entries) {
-      this.nearCacheMaximumSize = entries;
-      return this;
-    }
-
-    /**
-     * With {@code true}, the cache's listeners (registered the standard way) also hear creates,
-     * updates and removals made by other JVMs' caches of the same name and prefix, and the
-     * expirations Redis reports; the cache tells the others of its own writes. Redis store only.
-     */
-    public Builder<K, V> remoteEvents(boolean enabled) {
-      this.remoteEvents = enabled;
-      return this;
-    }
-
-    /** {@link #remoteEvents(boolean)}, or {@code null} to leave it to the default. */
-    public Builder<K, V> remoteEvents(Boolean enabled) {
-      this.remoteEvents = enabled;
-      return this;
-    }
-
-    /**
-     * Encrypts the values this cache stores in Redis with AES-256-GCM under {@code settings}' key
-     * ring ({@code null}, the default: no encryption). Not for the memory store, which never
-     * serializes values.
-     */
-    public Builder<K, V> encryption(EncryptionSettings settings) {
-      this.encryption = settings;
-      return this;
-    }
-
-    /** What a read does with stored bytes it cannot decode (default {@link CorruptValuePolicy#FAIL}). */
-    public Builder<K, V> corruptValuePolicy(CorruptValuePolicy policy) {
-      this.corruptValuePolicy = policy;
-      return this;
-    }
-
-    /**
-     * Attaches an extension module's settings (one object per settings class; a later one replaces
-     * an earlier one). Extensions read them back with {@link StrataConfiguration#getExtension}.
-     */
-    public Builder<K, V> extension(Serializable settings) {
-      extensions.put(settings.getClass(), settings);
-      return this;
-    }
-
-    SerializationSettings currentSerialization() {
-      return serialization;
-    }
-
-    EncryptionSettings currentEncryption() {
-      return encryption == null ? EncryptionSettings.none() : encryption;
     }
 
     /** The configuration. Validation happens when a cache is created from it. */

@@ -10,7 +10,7 @@ import java.util.WeakHashMap;
 import javax.cache.CacheManager;
 import javax.cache.configuration.OptionalFeature;
 import javax.cache.spi.CachingProvider;
-import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.internal.spi.CacheManagerImpl;
 
 /**

@@ -21,6 +21,7 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.spi.CachingProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 
 /** A cache manager URI naming a YAML or properties file declares caches and defaults. */
 class ConfigurationFileTest {
@@ -39,10 +40,10 @@ class ConfigurationFileTest {
         assertThat(manager.getCacheNames()).as(uri).containsExactlyInAnyOrder("orders", "com.example.Author");
         Cache<String, String> orders = manager.getCache("orders", String.class, String.class);
         StrataConfiguration<?, ?> configuration = orders.getConfiguration(StrataConfiguration.class);
-        assertThat(configuration.getMaximumSize()).isEqualTo(500);
+        assertThat(configuration.getMemory().getMaximumSize()).isEqualTo(500);
         assertThat(configuration.isStatisticsEnabled()).isTrue();
         assertThat(configuration.getDefaultTtl()).as("a file default").isEqualTo(Duration.ofMinutes(10));
-        assertThat(configuration.getCompressionLevel()).isEqualTo(3);
+        assertThat(configuration.getCodec().getCompressionLevel()).isEqualTo(3);
         assertThat(configuration.getSerialization().allowedPackages()).contains("com.example.domain");
         assertThat(configuration.getSerialization().allowedClasses()).as("top-level classes, as Hibernate needs")
             .contains("java.io.Serializable");
@@ -68,7 +69,7 @@ class ConfigurationFileTest {
           .defaultTtl(Duration.ofSeconds(30)).compressionLevel(9).build());
       StrataConfiguration<?, ?> configuration = own.getConfiguration(StrataConfiguration.class);
       assertThat(configuration.getDefaultTtl()).isEqualTo(Duration.ofSeconds(30));
-      assertThat(configuration.getCompressionLevel()).isEqualTo(9);
+      assertThat(configuration.getCodec().getCompressionLevel()).isEqualTo(9);
     } finally {
       manager.close();
     }
@@ -89,19 +90,19 @@ class ConfigurationFileTest {
     StrataConfiguration<String, String> resolved = defaults.resolve(StrataConfiguration.builder(String.class,
         String.class).build());
     assertThat(resolved.getDefaultTtl()).as("properties over the file").isEqualTo(Duration.ofMinutes(20));
-    assertThat(resolved.getCompressionLevel()).as("properties over file, system and environment").isEqualTo(4);
-    assertThat(resolved.getCompressionThreshold()).as("file over system and environment").isEqualTo(512);
+    assertThat(resolved.getCodec().getCompressionLevel()).as("properties over file, system and environment").isEqualTo(4);
+    assertThat(resolved.getCodec().getCompressionThreshold()).as("file over system and environment").isEqualTo(512);
     assertThat(ManagerDefaults.of(null, system::get, env::get).resolve(StrataConfiguration.builder(String.class,
-        String.class).build()).getCompressionThreshold()).as("system over environment").isEqualTo(256);
-    assertThat(resolved.getMaximumSize()).isEqualTo(77);
+        String.class).build()).getCodec().getCompressionThreshold()).as("system over environment").isEqualTo(256);
+    assertThat(resolved.getMemory().getMaximumSize()).isEqualTo(77);
     StrataConfiguration<String, String> fromEnvironmentOnly = ManagerDefaults.of(null, name -> null, env::get)
         .resolve(StrataConfiguration.builder(String.class, String.class).build());
     assertThat(fromEnvironmentOnly.getDefaultTtl()).isEqualTo(Duration.ofHours(1));
-    assertThat(fromEnvironmentOnly.getCompressionThreshold()).isEqualTo(128);
+    assertThat(fromEnvironmentOnly.getCodec().getCompressionThreshold()).isEqualTo(128);
     StrataConfiguration<String, String> code = defaults.resolve(StrataConfiguration.builder(String.class,
         String.class).compressionLevel(2).expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
         javax.cache.expiry.Duration.ONE_DAY)).build());
-    assertThat(code.getCompressionLevel()).isEqualTo(2);
+    assertThat(code.getCodec().getCompressionLevel()).isEqualTo(2);
     assertThat(code.getExpiryPolicyFactory().create().getExpiryForCreation())
         .as("an explicit expiry policy is kept; the default TTL only replaces the eternal default")
         .isEqualTo(javax.cache.expiry.Duration.ONE_DAY);

@@ -13,6 +13,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.internal.config.ConfigurationValidator;
 
 /**
  * Constraint messages read as sentences, interpolated without an expression-language implementation,

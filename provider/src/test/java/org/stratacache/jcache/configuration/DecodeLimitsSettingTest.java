@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.configuration.DecodeLimits.Limit;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 
 /** The decoding bounds come from the same places as every setting, and a cache's own value wins. */
 class DecodeLimitsSettingTest {
@@ -16,7 +17,8 @@ class DecodeLimitsSettingTest {
     for (Limit limit : Limit.values()) {
       Setting setting = Setting.byKey(limit.key());
       assertThat(setting).as(limit.key()).isNotNull();
-      assertThat(setting.limit()).isSameAs(limit);
+      assertThat(setting.accepts()).isEqualTo(limit.accepts());
+      assertThat(setting.typedDefault()).isEqualTo(limit.defaultValue());
       assertThat(setting.defaultValue()).isEqualTo(String.valueOf(limit.defaultValue()));
       assertThat(DecodeLimits.defaults().get(limit)).isEqualTo(limit.defaultValue());
       assertThatThrownBy(() -> DecodeLimits.defaults().with(limit, limit.min() - 1))

@@ -13,6 +13,9 @@ import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.internal.config.ConfigurationFile;
+import org.stratacache.jcache.internal.config.ConfigurationValidator;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 
 /** Encryption settings: from code, properties and the environment; checked at createCache; never shown. */
 class EncryptionSettingsTest {

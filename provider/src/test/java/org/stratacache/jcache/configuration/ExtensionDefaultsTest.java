@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 
 /** Defaults a cache extension gives its caches: behind the cache's own settings, ahead of the manager's. */
 class ExtensionDefaultsTest {
@@ -25,12 +26,12 @@ class ExtensionDefaultsTest {
 
   @Test
   void theyFillWhatTheCacheLeavesUnsetAheadOfTheManagersDefaults() {
-    assertThat(resolve(StrataConfiguration.builder(String.class, String.class), EXTENSION).getResiliencePolicy())
+    assertThat(resolve(StrataConfiguration.builder(String.class, String.class), EXTENSION).getResilience().getPolicy())
         .isEqualTo(ResiliencePolicy.MISS);
-    assertThat(resolve(StrataConfiguration.builder(String.class, String.class), Map.of()).getResiliencePolicy())
+    assertThat(resolve(StrataConfiguration.builder(String.class, String.class), Map.of()).getResilience().getPolicy())
         .isEqualTo(ResiliencePolicy.LOCAL_FALLBACK);
     assertThat(resolve(StrataConfiguration.builder(String.class, String.class)
-        .resiliencePolicy(ResiliencePolicy.FAIL), EXTENSION).getResiliencePolicy()).isEqualTo(ResiliencePolicy.FAIL);
+        .resiliencePolicy(ResiliencePolicy.FAIL), EXTENSION).getResilience().getPolicy()).isEqualTo(ResiliencePolicy.FAIL);
   }
 
   @Test

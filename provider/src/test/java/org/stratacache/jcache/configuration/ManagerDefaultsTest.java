@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 
 /** Cache configuration, then manager properties, then system properties, then the environment. */
 class ManagerDefaultsTest {
@@ -24,8 +25,8 @@ class ManagerDefaultsTest {
     StrataConfiguration<String, String> resolved = resolve(defaults(null, Map.of(), Map.of()),
         StrataConfiguration.builder(String.class, String.class));
     assertThat(resolved.getStoreType()).isEqualTo(StoreType.MEMORY);
-    assertThat(resolved.getCompressionThreshold()).isEqualTo(1000);
-    assertThat(resolved.getCompressionLevel()).isEqualTo(6);
+    assertThat(resolved.getCodec().getCompressionThreshold()).isEqualTo(1000);
+    assertThat(resolved.getCodec().getCompressionLevel()).isEqualTo(6);
   }
 
   @Test
@@ -33,28 +34,28 @@ class ManagerDefaultsTest {
     StrataConfiguration<String, String> resolved = resolve(defaults(null, Map.of(), Map.of("REDIS_URL",
         "redis://env:6379")), StrataConfiguration.builder(String.class, String.class));
     assertThat(resolved.getStoreType()).isEqualTo(StoreType.REDIS);
-    assertThat(resolved.getRedisUri()).isEqualTo("redis://env:6379");
+    assertThat(resolved.getRedis().getUri()).isEqualTo("redis://env:6379");
   }
 
   @Test
   void precedenceIsConfigurationThenManagerThenSystemThenEnvironment() {
     Properties manager = new Properties();
-    manager.setProperty(ManagerDefaults.REDIS_URI, "redis://manager");
-    Map<String, String> system = Map.of(ManagerDefaults.REDIS_URI, "redis://system",
+    manager.setProperty(Setting.REDIS_URI.property(), "redis://manager");
+    Map<String, String> system = Map.of(Setting.REDIS_URI.property(), "redis://system",
         Setting.COMPRESSION_LEVEL.property(), "9");
     Map<String, String> env = Map.of("REDIS_URL", "redis://env", "CACHE_COMPRESSION_LEVEL", "3",
         "CACHE_COMPRESSION_THRESHOLD", "64");
     assertThat(resolve(defaults(manager, system, env), StrataConfiguration.builder(String.class, String.class)
-        .redisUri("redis://config")).getRedisUri()).isEqualTo("redis://config");
+        .redisUri("redis://config")).getRedis().getUri()).isEqualTo("redis://config");
     StrataConfiguration<String, String> fromManager = resolve(defaults(manager, system, env),
         StrataConfiguration.builder(String.class, String.class));
-    assertThat(fromManager.getRedisUri()).isEqualTo("redis://manager");
-    assertThat(fromManager.getCompressionLevel()).isEqualTo(9);
-    assertThat(fromManager.getCompressionThreshold()).isEqualTo(64);
+    assertThat(fromManager.getRedis().getUri()).isEqualTo("redis://manager");
+    assertThat(fromManager.getCodec().getCompressionLevel()).isEqualTo(9);
+    assertThat(fromManager.getCodec().getCompressionThreshold()).isEqualTo(64);
     assertThat(resolve(defaults(null, system, env), StrataConfiguration.builder(String.class, String.class))
-        .getRedisUri()).isEqualTo("redis://system");
+        .getRedis().getUri()).isEqualTo("redis://system");
     assertThat(resolve(defaults(manager, system, env), StrataConfiguration.builder(String.class, String.class)
-        .compressionLevel(1)).getCompressionLevel()).isEqualTo(1);
+        .compressionLevel(1)).getCodec().getCompressionLevel()).isEqualTo(1);
   }
 
   @Test
@@ -78,9 +79,9 @@ class ManagerDefaultsTest {
   @Test
   void allowedPackagesFromEveryLevelAreCombined() {
     Properties manager = new Properties();
-    manager.setProperty(ManagerDefaults.ALLOWED_PACKAGES, "com.acme, com.shop");
+    manager.setProperty(Setting.ALLOWED_PACKAGES.property(), "com.acme, com.shop");
     StrataConfiguration<String, String> resolved = resolve(defaults(manager,
-        Map.of(ManagerDefaults.ALLOWED_PACKAGES, "org.partner"), Map.of()),
+        Map.of(Setting.ALLOWED_PACKAGES.property(), "org.partner"), Map.of()),
         StrataConfiguration.builder(String.class, String.class)
             .serialization(SerializationSettings.none().allowPackage("com.mine")));
     assertThat(resolved.getSerialization().allowedPackages())

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stratacache.jcache.internal.config.ConfigurationFile;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.testing.TestCertificates;
 
 /** TLS settings: where they come from, how they fit together, and that the password never shows. */
@@ -32,7 +34,7 @@ class RedisTlsSettingsTest {
     StrataConfiguration<String, String> resolved = ManagerDefaults.of(manager, name -> null, env::get)
         .resolve(StrataConfiguration.builder(String.class, String.class).redisUri("rediss://host:6380")
             .redisTls(RedisTlsSettings.defaults().verifyHostname(true)).build());
-    RedisTlsSettings tls = resolved.getRedisTls();
+    RedisTlsSettings tls = resolved.getRedis().getTls();
     assertThat(tls.getCaFile()).isEqualTo(ca);
     assertThat(tls.getKeystoreFile()).isEqualTo("/etc/client.p12");
     assertThat(tls.getKeyPassword()).isEqualTo(" s3cret ");
@@ -46,14 +48,14 @@ class RedisTlsSettingsTest {
         "      verify-hostname: false", "      key-password: pw", ""));
     ConfigurationFile file = ConfigurationFile.load(yaml.toUri(), getClass().getClassLoader());
     assertThat(file.defaults()).containsEntry(Setting.REDIS_TLS_CA_FILE, "/etc/ca.pem");
-    RedisTlsSettings orders = file.caches().get("orders").getRedisTls();
+    RedisTlsSettings orders = file.caches().get("orders").getRedis().getTls();
     assertThat(orders.isVerifyHostname()).isFalse();
     assertThat(orders.getKeyPassword()).isEqualTo("pw");
   }
 
   @Test
   void unsetMeansTheJvmTrustStoreAndHostNameVerification() {
-    RedisTlsSettings tls = StrataConfiguration.builder(String.class, String.class).build().getRedisTls();
+    RedisTlsSettings tls = StrataConfiguration.builder(String.class, String.class).build().getRedis().getTls();
     assertThat(tls.isConfigured()).isFalse();
     assertThat(tls.isVerifyHostname()).isTrue();
     tls.validate(false);

@@ -24,6 +24,8 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
+import org.stratacache.jcache.internal.config.ConfigurationFile;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.testing.ExpectedWarnings;
 
 /**
@@ -80,22 +82,22 @@ class RedisUriSecretsTest {
             .redisUri(uri).build())));
         manager.close();
         Properties properties = new Properties();
-        properties.setProperty(ManagerDefaults.REDIS_URI, uri);
+        properties.setProperty(Setting.REDIS_URI.property(), uri);
         CacheManager fromProperties = provider.getCacheManager(URI.create("test:secrets-properties"),
             getClass().getClassLoader(), properties);
         seen.add(failure(() -> fromProperties.createCache("defaulted", new MutableConfiguration<String, String>())));
         fromProperties.close();
 
-        String before = System.getProperty(ManagerDefaults.REDIS_URI);
-        System.setProperty(ManagerDefaults.REDIS_URI, uri);
+        String before = System.getProperty(Setting.REDIS_URI.property());
+        System.setProperty(Setting.REDIS_URI.property(), uri);
         try {
           assertThatCode(() -> assertThat(provider.isSupported(OptionalFeature.STORE_BY_REFERENCE)).isFalse())
               .as("isSupported with the malformed %s", RedisUris.mask(uri)).doesNotThrowAnyException();
         } finally {
           if (before == null) {
-            System.clearProperty(ManagerDefaults.REDIS_URI);
+            System.clearProperty(Setting.REDIS_URI.property());
           } else {
-            System.setProperty(ManagerDefaults.REDIS_URI, before);
+            System.setProperty(Setting.REDIS_URI.property(), before);
           }
         }
       }

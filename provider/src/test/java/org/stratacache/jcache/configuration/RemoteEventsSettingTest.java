@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 
 /** {@code remote-events}: off by default, set per cache or for every cache of a manager, checked. */
 class RemoteEventsSettingTest {
@@ -23,17 +24,17 @@ class RemoteEventsSettingTest {
 
   @Test
   void offUnlessAsked() {
-    assertThat(resolve(null, StrataConfiguration.builder(String.class, String.class)).isRemoteEvents()).isFalse();
+    assertThat(resolve(null, StrataConfiguration.builder(String.class, String.class)).getEvents().isRemote()).isFalse();
     assertThat(resolve(null, StrataConfiguration.builder(String.class, String.class).remoteEvents(true))
-        .isRemoteEvents()).isTrue();
+        .getEvents().isRemote()).isTrue();
   }
 
   @Test
   void aManagerPropertyTurnsItOnForCachesThatLeaveItUnset() {
     assertThat(resolve(remoteEvents("true"), StrataConfiguration.builder(String.class, String.class))
-        .isRemoteEvents()).isTrue();
+        .getEvents().isRemote()).isTrue();
     assertThat(resolve(remoteEvents("true"), StrataConfiguration.builder(String.class, String.class)
-        .remoteEvents(false)).isRemoteEvents()).isFalse();
+        .remoteEvents(false)).getEvents().isRemote()).isFalse();
   }
 
   @Test
@@ -47,7 +48,7 @@ class RemoteEventsSettingTest {
   void itSurvivesACopyOfTheConfiguration() {
     StrataConfiguration<String, String> on = StrataConfiguration.builder(String.class, String.class)
         .remoteEvents(true).build();
-    assertThat(on.toBuilder().build().isRemoteEvents()).isTrue();
-    assertThat(on.configured(Setting.REMOTE_EVENTS)).isEqualTo(true);
+    assertThat(on.toBuilder().build().getEvents().isRemote()).isTrue();
+    assertThat(Setting.REMOTE_EVENTS.configuredIn(on)).isEqualTo(true);
   }
 }

@@ -23,12 +23,13 @@ import javax.cache.Caching;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.configuration.CorruptValuePolicy;
-import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.SerializationSettings;
+import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.internal.codec.KryoSerializer;
 import org.stratacache.jcache.internal.codec.PlantedValues;
 import org.stratacache.jcache.internal.codec.ValueCodec;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.internal.store.redis.RedisTesting;
 import org.stratacache.jcache.testing.ExpectedWarnings;
 import org.stratacache.testing.redis.RedisServer;
@@ -162,7 +163,7 @@ class HostileShapesFuzzIT {
 
   private CacheManager manager(String name) {
     Properties properties = new Properties();
-    properties.setProperty(ManagerDefaults.REDIS_URI, RedisServer.sharedUri());
+    properties.setProperty(Setting.REDIS_URI.property(), RedisServer.sharedUri());
     return Caching.getCachingProvider().getCacheManager(URI.create("test:hostile-" + name + "-" + prefix),
         getClass().getClassLoader(), properties);
   }

@@ -22,11 +22,12 @@ import javax.cache.Caching;
 import javax.cache.processor.EntryProcessor;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.configuration.CorruptValuePolicy;
-import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.SerializationSettings;
+import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.internal.codec.KryoSerializer;
 import org.stratacache.jcache.internal.codec.ValueCodec;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.internal.store.redis.RedisTesting;
 import org.stratacache.jcache.testing.Concurrently;
 import org.stratacache.jcache.testing.ExpectedWarnings;
@@ -136,7 +137,7 @@ class StoredValueFuzzIT {
 
   private CacheManager manager(String name) {
     Properties properties = new Properties();
-    properties.setProperty(ManagerDefaults.REDIS_URI, RedisServer.sharedUri());
+    properties.setProperty(Setting.REDIS_URI.property(), RedisServer.sharedUri());
     return Caching.getCachingProvider().getCacheManager(URI.create("test:fuzz-" + name + "-" + prefix),
         getClass().getClassLoader(), properties);
   }

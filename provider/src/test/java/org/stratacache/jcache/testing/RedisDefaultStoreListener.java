@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.runner.Description;
 import org.junit.runner.Result;
 import org.junit.runner.notification.RunListener;
-import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.jcache.configuration.Setting;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.testing.redis.RedisCluster;
 import org.stratacache.testing.redis.RedisServer;
 
@@ -56,10 +57,10 @@ public final class RedisDefaultStoreListener extends RunListener {
     String uri = onCluster ? sharedCluster().uri() : RedisServer.sharedUri();
     servers = onCluster ? sharedCluster().nodes().stream().map(RedisServer::uri).toList() : List.of(uri);
     commandsBefore = commandsProcessed();
-    System.setProperty(ManagerDefaults.REDIS_URI, uri);
+    System.setProperty(Setting.REDIS_URI.property(), uri);
     String packages = System.getProperty("strata.test.allowed-packages");
     if (packages != null) {
-      System.setProperty(ManagerDefaults.ALLOWED_PACKAGES, packages);
+      System.setProperty(Setting.ALLOWED_PACKAGES.property(), packages);
     }
   }
 

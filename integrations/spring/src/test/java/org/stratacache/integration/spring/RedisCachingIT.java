@@ -14,7 +14,7 @@ import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.interceptor.SimpleKey;
 import org.springframework.cache.support.NullValue;
-import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.testing.redis.RedisServer;
 
@@ -26,7 +26,7 @@ class RedisCachingIT extends CachingScenarios {
   @Override
   Map<String, Object> environment() {
     return Map.of("cache.config", "classpath:strata-spring-redis.yaml",
-        ManagerDefaults.REDIS_URI, RedisServer.sharedUri(),
+        Setting.REDIS_URI.property(), RedisServer.sharedUri(),
         Setting.KEY_PREFIX.property(), prefix);
   }
 
@@ -37,9 +37,9 @@ class RedisCachingIT extends CachingScenarios {
     books.find(BookService.UNKNOWN, "alice");
 
     Properties properties = new Properties();
-    properties.setProperty(ManagerDefaults.REDIS_URI, RedisServer.sharedUri());
+    properties.setProperty(Setting.REDIS_URI.property(), RedisServer.sharedUri());
     properties.setProperty(Setting.KEY_PREFIX.property(), prefix);
-    properties.setProperty(ManagerDefaults.ALLOWED_PACKAGES, "org.springframework.cache,"
+    properties.setProperty(Setting.ALLOWED_PACKAGES.property(), "org.springframework.cache,"
         + Book.class.getPackageName());
     try (CacheManager reader = Caching.getCachingProvider().getCacheManager(URI.create("reader-" + prefix),
         getClass().getClassLoader(), properties)) {

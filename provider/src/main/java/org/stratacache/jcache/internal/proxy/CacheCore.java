@@ -25,6 +25,7 @@ import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.internal.codec.Copier;
 import org.stratacache.jcache.internal.codec.KryoCopier;
 import org.stratacache.jcache.internal.concurrent.ManagerThreads;
+import org.stratacache.jcache.internal.config.StoreContexts;
 import org.stratacache.jcache.internal.event.EventDispatcher;
 import org.stratacache.jcache.internal.expiry.PolicyExpiry;
 import org.stratacache.jcache.internal.integration.ReadThrough;
@@ -33,6 +34,7 @@ import org.stratacache.jcache.internal.management.CacheConfigurationBean;
 import org.stratacache.jcache.internal.management.CacheStatistics;
 import org.stratacache.jcache.management.MBeans;
 import org.stratacache.jcache.store.Store;
+import org.stratacache.jcache.store.StoreContext;
 import org.stratacache.jcache.store.StoreEventSink;
 import org.stratacache.jcache.store.StoreProvider;
 
@@ -101,13 +103,14 @@ public final class CacheCore<K, V> {
       for (CacheEntryListenerConfiguration<K, V> listener : configuration.getCacheEntryListenerConfigurations()) {
         events.register(listener);
       }
-      this.store = opened.add(stores.createStore(name, configuration, new Sink()));
+      StoreContext<K, V> context = StoreContexts.of(name, configuration, stores, new Sink());
+      this.store = opened.add(stores.createStore(context));
       this.proxy = new CacheProxy<>(this, PolicyExpiry.of(expiryPolicy), Set.of());
       events.bind(proxy);
       opened.undo(() -> MBeans.unregister(proxy, MBeans.Type.CacheStatistics));
       opened.undo(() -> MBeans.unregister(proxy, MBeans.Type.CacheConfiguration));
-      if (configuration.isRemoteEvents()) {
-        events.share(stores.remoteEvents(name, configuration));
+      if (configuration.getEvents().isRemote()) {
+        events.share(stores.remoteEvents(context));
       }
       setStatisticsEnabled(configuration.isStatisticsEnabled());
       setManagementEnabled(configuration.isManagementEnabled());

@@ -21,14 +21,12 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.Configuration;
 import javax.cache.spi.CachingProvider;
 import org.stratacache.jcache.CacheExtension;
-import org.stratacache.jcache.configuration.ConfigurationFile;
-import org.stratacache.jcache.configuration.ConfigurationValidator;
-import org.stratacache.jcache.configuration.ManagerDefaults;
-import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.internal.concurrent.ManagerThreads;
 import org.stratacache.jcache.internal.concurrent.ThreadSettings;
+import org.stratacache.jcache.internal.config.ConfigurationFile;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.internal.proxy.CacheCore;
 import org.stratacache.jcache.internal.store.memory.MemoryStoreProvider;
 import org.stratacache.jcache.internal.store.redis.RedisConnector;
@@ -137,39 +135,8 @@ public final class CacheManagerImpl implements CacheManager {
   }
 
   private <K, V> StrataConfiguration<K, V> resolve(String cacheName, Configuration<K, V> configuration) {
-    StrataConfiguration<K, V> given = StrataConfiguration.from(configuration).build();
-    ConfigurationValidator.validate(cacheName, given);
-    StrataConfiguration<K, V> resolved;
-    try {
-      resolved = defaults.resolve(given, extensionDefaults(given));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
-    }
-    ConfigurationValidator.validate(cacheName, resolved);
-    if (resolved.isRemoteEvents() && (resolved.getStoreType() != StoreType.REDIS
-        || RedisUris.isCluster(resolved.getRedisUri()))) {
-      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': remote-events needs "
-          + "the Redis store on a standalone or Sentinel Redis (this cache is "
-          + (resolved.getStoreType() == StoreType.REDIS ? "on a Redis Cluster" : "in memory") + ")");
-    }
-    if (resolved.getStoreType() == StoreType.REDIS) {
-      RedisUris.validate(resolved.getRedisUri(), resolved.getRedisTimeout());
-      try {
-        resolved.getRedisTls().validate(RedisUris.usesTls(resolved.getRedisUri()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
-      }
-      if (resolved.getNearCacheMaximumSize() > 0 && RedisUris.isCluster(resolved.getRedisUri())) {
-        throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName
-            + "': near-cache.maximum-size needs a standalone or Sentinel Redis; a Redis Cluster is not supported for a "
-            + "near cache yet");
-      }
-      if (!resolved.isStoreByValue()) {
-        throw new UnsupportedOperationException("Cache '" + cacheName + "' asks for store-by-reference, which the "
-            + "Redis store cannot do (values are serialized): use store-by-value, or storeType(MEMORY)");
-      }
-    }
-    return resolved;
+    Map<String, Object> extensionDefaults = extensionDefaults(StrataConfiguration.from(configuration).build());
+    return defaults.resolve(cacheName, configuration, extensionDefaults);
   }
 
   /** What the extensions on the class path set for this cache; allow-lists of several are joined. */

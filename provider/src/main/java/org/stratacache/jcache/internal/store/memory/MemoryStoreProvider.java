@@ -1,17 +1,23 @@
 package org.stratacache.jcache.internal.store.memory;
 
-import org.stratacache.jcache.configuration.StrataConfiguration;
+import java.util.List;
+import org.stratacache.jcache.configuration.MemorySettings;
 import org.stratacache.jcache.store.Store;
-import org.stratacache.jcache.store.StoreEventSink;
+import org.stratacache.jcache.store.StoreContext;
 import org.stratacache.jcache.store.StoreProvider;
 
-/** Creates {@link MemoryStore}s, bounded by the configuration's maximum size. */
+/** Creates {@link MemoryStore}s, bounded by the memory section's maximum size. */
 public final class MemoryStoreProvider implements StoreProvider {
 
   @Override
-  public <K, V> Store<K, V> createStore(String cacheName, StrataConfiguration<K, V> configuration,
-                                        StoreEventSink<K, V> sink) {
-    return new MemoryStore<>(configuration.getMaximumSize(), configuration.getTicker(), sink);
+  public List<Class<?>> sections() {
+    return List.of(MemorySettings.class);
+  }
+
+  @Override
+  public <K, V> Store<K, V> createStore(StoreContext<K, V> context) {
+    return new MemoryStore<>(context.section(MemorySettings.class).getMaximumSize(), context.ticker(),
+        context.sink());
   }
 
   @Override

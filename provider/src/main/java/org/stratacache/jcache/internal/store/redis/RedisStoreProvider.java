@@ -1,12 +1,17 @@
 package org.stratacache.jcache.internal.store.redis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
+import org.stratacache.jcache.configuration.CodecSettings;
 import org.stratacache.jcache.configuration.EncryptionSettings;
+import org.stratacache.jcache.configuration.NearCacheSettings;
+import org.stratacache.jcache.configuration.RedisSettings;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
-import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.configuration.ResilienceSettings;
+import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.internal.codec.EncryptingCodec;
 import org.stratacache.jcache.internal.codec.KryoCopier;
 import org.stratacache.jcache.internal.codec.KryoSerializer;
@@ -18,7 +23,7 @@ import org.stratacache.jcache.internal.store.resilience.ResilientStore;
 import org.stratacache.jcache.store.RemoteEvents;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreAccessException;
-import org.stratacache.jcache.store.StoreEventSink;
+import org.stratacache.jcache.store.StoreContext;
 import org.stratacache.jcache.store.StoreProvider;
 
 /**
@@ -53,40 +58,46 @@ public final class RedisStoreProvider implements StoreProvider {
         Integer.MAX_VALUE));
   }
 
+  @Override
+  public List<Class<?>> sections() {
+    return List.of(RedisSettings.class, CodecSettings.class, SerializationSettings.class, EncryptionSettings.class,
+        ResilienceSettings.class, NearCacheSettings.class);
+  }
+
   /** A store whose Redis connection is tried at once and, if the resilience policy allows, later. */
   @Override
-  public <K, V> Store<K, V> createStore(String cacheName, StrataConfiguration<K, V> configuration,
-                                        StoreEventSink<K, V> sink) {
-    String description = "Redis at " + RedisUris.mask(configuration.getRedisUri()) + " (cache '" + cacheName + "')";
-    return new ResilientStore<>(description, () -> connect(cacheName, configuration),
-        configuration.getResiliencePolicy(),
-        () -> new MemoryStore<>(configuration.getFallbackMaximumSize(), configuration.getTicker(), sink), background);
+  public <K, V> Store<K, V> createStore(StoreContext<K, V> context) {
+    RedisSettings redis = context.section(RedisSettings.class);
+    ResilienceSettings resilience = context.section(ResilienceSettings.class);
+    String description = "Redis at " + RedisUris.mask(redis.getUri()) + " (cache '" + context.cacheName() + "')";
+    return new ResilientStore<>(description, () -> connect(context), resilience.getPolicy(),
+        () -> new MemoryStore<>(resilience.getFallbackMaximumSize(), context.ticker(), context.sink()), background);
   }
 
-  private <K, V> Store<K, V> connect(String cacheName, StrataConfiguration<K, V> configuration) {
-    RedisConnection connection = connector.connection(configuration.getRedisUri(), configuration.getRedisTls(),
-        configuration.getRedisTimeout());
-    KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
-    KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
-    ValueCodec values = valueCodec(configuration, serializer);
-    String uri = configuration.getRedisUri();
-    RedisStore<K, V> store = new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
-        configuration.getCorruptValuePolicy(),
-        listener -> connector.track(uri, configuration.getRedisTls(), configuration.getRedisTimeout(), keys.namespace(),
+  private <K, V> Store<K, V> connect(StoreContext<K, V> context) {
+    RedisSettings redis = context.section(RedisSettings.class);
+    RedisConnection connection = connector.connection(redis.getUri(), redis.getTls(), redis.getTimeout());
+    KryoSerializer serializer = new KryoSerializer(classLoader, context.section(SerializationSettings.class));
+    KeyCodec<K> keys = keyCodec(context, serializer);
+    ValueCodec values = valueCodec(context, serializer);
+    RedisStore<K, V> store = new RedisStore<>(context.cacheName(), connection, keys, values, context.valueType(),
+        context.section(CodecSettings.class).getCorruptValuePolicy(),
+        listener -> connector.track(redis.getUri(), redis.getTls(), redis.getTimeout(), keys.namespace(),
             Inbound.invalidations(inbound, listener)));
-    long nearSize = configuration.getNearCacheMaximumSize();
+    long nearSize = context.section(NearCacheSettings.class).getMaximumSize();
     return nearSize == 0 ? store
-        : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), configuration.getTicker());
+        : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), context.ticker());
   }
 
-  private static <K> KeyCodec<K> keyCodec(String cacheName, StrataConfiguration<K, ?> configuration,
-                                          KryoSerializer serializer) {
-    return new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(), serializer);
+  private static <K> KeyCodec<K> keyCodec(StoreContext<K, ?> context, KryoSerializer serializer) {
+    return new KeyCodec<>(context.section(RedisSettings.class).getKeyPrefix(), context.cacheName(),
+        context.keyType(), serializer);
   }
 
-  private static ValueCodec valueCodec(StrataConfiguration<?, ?> configuration, KryoSerializer serializer) {
-    EncryptionSettings encryption = configuration.getEncryption();
-    return new ValueCodec(serializer, configuration.getCompressionThreshold(), configuration.getCompressionLevel(),
+  private static ValueCodec valueCodec(StoreContext<?, ?> context, KryoSerializer serializer) {
+    EncryptionSettings encryption = context.section(EncryptionSettings.class);
+    CodecSettings codec = context.section(CodecSettings.class);
+    return new ValueCodec(serializer, codec.getCompressionThreshold(), codec.getCompressionLevel(),
         encryption == null ? null : new EncryptingCodec(encryption));
   }
 
@@ -97,18 +108,20 @@ public final class RedisStoreProvider implements StoreProvider {
    * @throws StoreAccessException (when started) if Redis cannot be reached and the policy is {@code fail}
    */
   @Override
-  public <K, V> RemoteEvents<K, V> remoteEvents(String cacheName, StrataConfiguration<K, V> configuration) {
-    String uri = configuration.getRedisUri();
-    Duration timeout = configuration.getRedisTimeout();
-    KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
-    KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
-    RedisTlsSettings tls = configuration.getRedisTls();
+  public <K, V> RemoteEvents<K, V> remoteEvents(StoreContext<K, V> context) {
+    RedisSettings redis = context.section(RedisSettings.class);
+    String uri = redis.getUri();
+    Duration timeout = redis.getTimeout();
+    RedisTlsSettings tls = redis.getTls();
+    String cacheName = context.cacheName();
+    KryoSerializer serializer = new KryoSerializer(classLoader, context.section(SerializationSettings.class));
+    KeyCodec<K> keys = keyCodec(context, serializer);
     return new RedisEvents<>(cacheName, () -> connector.connection(uri, tls, timeout), keys,
-        valueCodec(configuration, serializer), configuration.getValueType(),
+        valueCodec(context, serializer), context.valueType(),
         events -> connector.subscribe(uri, tls, timeout, keys.namespace(),
             Inbound.events(inbound, cacheName, events::onEvent), Inbound.expirations(inbound, cacheName,
                 events::onExpired)),
-        configuration.getResiliencePolicy() == ResiliencePolicy.FAIL, background);
+        context.section(ResilienceSettings.class).getPolicy() == ResiliencePolicy.FAIL, background);
   }
 
   @Override

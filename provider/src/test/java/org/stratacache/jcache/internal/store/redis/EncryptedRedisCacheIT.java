@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.configuration.CorruptValuePolicy;
 import org.stratacache.jcache.configuration.EncryptionSettings;
-import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.testing.ExpectedWarnings;
 import org.stratacache.testing.redis.RedisServer;
 
@@ -58,7 +58,7 @@ class EncryptedRedisCacheIT {
   /** A manager whose caches get their keys from its properties, as from CACHE_ENCRYPTION_* variables. */
   private CacheManager manager(String name, String keys, String current, boolean require) {
     Properties properties = new Properties();
-    properties.setProperty(ManagerDefaults.REDIS_URI, RedisServer.sharedUri());
+    properties.setProperty(Setting.REDIS_URI.property(), RedisServer.sharedUri());
     properties.setProperty(Setting.KEY_PREFIX.property(), prefix);
     if (keys != null) {
       properties.setProperty(Setting.ENCRYPTION_KEYS.property(), keys);

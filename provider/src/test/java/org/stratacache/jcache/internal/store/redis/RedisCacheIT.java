@@ -31,9 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.CorruptValuePolicy;
-import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.SerializationSettings;
+import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.testing.Concurrently;
 import org.stratacache.jcache.testing.ExpectedWarnings;
 import org.stratacache.testing.redis.RedisServer;
@@ -73,7 +74,7 @@ class RedisCacheIT {
 
   private CacheManager manager(String name) {
     Properties properties = new Properties();
-    properties.setProperty(ManagerDefaults.REDIS_URI, RedisServer.sharedUri());
+    properties.setProperty(Setting.REDIS_URI.property(), RedisServer.sharedUri());
     return Caching.getCachingProvider().getCacheManager(URI.create(name + "-" + prefix), getClass().getClassLoader(),
         properties);
   }

@@ -35,8 +35,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
-import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.testing.redis.RedisCluster;
 import org.stratacache.testing.redis.RedisServer;
 
@@ -69,7 +70,7 @@ class RedisClusterCacheIT {
   @BeforeEach
   void openManager() {
     Properties properties = new Properties();
-    properties.setProperty(ManagerDefaults.REDIS_URI, cluster.uri());
+    properties.setProperty(Setting.REDIS_URI.property(), cluster.uri());
     manager = Caching.getCachingProvider().getCacheManager(URI.create("test:cluster-" + prefix),
         getClass().getClassLoader(), properties);
   }

@@ -2,10 +2,11 @@ package org.stratacache.jcache.internal.store.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
+import org.stratacache.jcache.internal.config.StoreContexts;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreContractTest;
 import org.stratacache.jcache.store.StoreEventSink;
@@ -38,8 +39,8 @@ abstract class RedisContractSupport extends StoreContractTest {
     StrataConfiguration<String, String> configuration = ManagerDefaults.of(null, name -> null, name -> null)
         .resolve(StrataConfiguration.builder(String.class, String.class)
             .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix).build());
-    return new RedisStoreProvider(connector(), getClass().getClassLoader(), Runnable::run)
-        .createStore(cacheName, configuration, StoreEventSink.none());
+    RedisStoreProvider provider = new RedisStoreProvider(connector(), getClass().getClassLoader(), Runnable::run);
+    return provider.createStore(StoreContexts.of(cacheName, configuration, provider, StoreEventSink.none()));
   }
 
   @Override

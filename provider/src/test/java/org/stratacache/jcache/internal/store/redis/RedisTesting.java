@@ -4,9 +4,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.util.UUID;
-import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.testing.redis.RedisServer;
 
 /** Helpers for tests against a real Redis: unique namespaces, resolved configurations, a raw client. */

@@ -1,18 +1,23 @@
-package org.stratacache.jcache.configuration;
+package org.stratacache.jcache.internal.config;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.cache.CacheException;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.stratacache.jcache.configuration.EncryptionSettings;
+import org.stratacache.jcache.configuration.Setting;
+import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
  * Checks a configuration before a cache is built from it, so that a bad setting fails at
- * {@code createCache} with a message naming the field, the value and what is allowed.
+ * {@code createCache} with a message naming the field, the value and what is allowed: the range of
+ * every {@link Setting} as it declares it, and the bean constraints of the types and sections
+ * (Hibernate Validator).
  */
 public final class ConfigurationValidator {
 
@@ -28,15 +33,24 @@ public final class ConfigurationValidator {
    * @throws IllegalArgumentException listing every invalid setting
    */
   public static void validate(String cacheName, Object configuration) {
+    List<String> problems = new ArrayList<>();
+    if (configuration instanceof StrataConfiguration<?, ?> strata) {
+      for (Setting setting : Setting.values()) {
+        Object value = setting.isSecret() ? null : setting.configuredIn(strata);
+        String violation = setting.violation(value);
+        if (violation != null) {
+          problems.add(setting.field() + " = " + value + ": " + violation);
+        }
+      }
+    }
     Set<ConstraintViolation<Object>> violations = validator().validate(configuration);
-    if (violations.isEmpty()) {
+    violations.forEach(v -> problems.add(v.getPropertyPath() + " = " + shown(v) + ": " + v.getMessage()));
+    if (problems.isEmpty()) {
       return;
     }
-    String details = violations.stream()
-        .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .map(v -> v.getPropertyPath() + " = " + shown(v) + ": " + v.getMessage())
-        .collect(Collectors.joining("; "));
-    throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + details);
+    problems.sort(null);
+    throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': "
+        + String.join("; ", problems));
   }
 
   /** Encryption settings hold key material: their values are never shown. */

@@ -1,16 +1,22 @@
-package org.stratacache.jcache.configuration;
+package org.stratacache.jcache.internal.config;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import javax.cache.configuration.Configuration;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
+import org.stratacache.jcache.configuration.Setting;
+import org.stratacache.jcache.configuration.StoreType;
+import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
- * Settings a cache manager applies to every cache whose configuration leaves them unset.
+ * The resolver: settings a cache manager applies to every cache whose configuration leaves them
+ * unset, and every rule between settings ({@link #resolve(String, Configuration, Map)}).
  *
  * <p>Precedence, highest first: the cache's own configuration (code, or its section in the
  * manager's configuration file); the cache manager's properties ({@code strata.<key>}, given in code
@@ -25,10 +31,7 @@ import javax.cache.expiry.Duration;
  */
 public final class ManagerDefaults {
 
-  /** Property: the Redis URI caches use by default. */
-  public static final String REDIS_URI = Setting.REDIS_URI.property();
-  /** Property: comma-separated packages whose classes may be serialized to Redis. */
-  public static final String ALLOWED_PACKAGES = Setting.ALLOWED_PACKAGES.property();
+  private static final String REDIS_URI = Setting.REDIS_URI.property();
 
   private final List<Source> sources;
   private final ClassLoader loader;
@@ -99,33 +102,55 @@ public final class ManagerDefaults {
     return new ManagerDefaults(withCache, loader).fill(given);
   }
 
+  /**
+   * The configuration a cache named {@code cacheName} gets from {@code configuration}: validated as
+   * given, filled with defaults ({@code extensionDefaults} first), validated again, and checked
+   * against every rule between settings.
+   *
+   * @throws IllegalArgumentException naming the cache and the setting at fault
+   * @throws UnsupportedOperationException when the store cannot do what the cache asks (store-by-reference on Redis)
+   */
+  public <K, V> StrataConfiguration<K, V> resolve(String cacheName, Configuration<K, V> configuration,
+                                                   Map<String, Object> extensionDefaults) {
+    StrataConfiguration<K, V> given = StrataConfiguration.from(configuration).build();
+    ConfigurationValidator.validate(cacheName, given);
+    StrataConfiguration<K, V> resolved;
+    try {
+      resolved = resolve(given, extensionDefaults);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
+    }
+    ConfigurationValidator.validate(cacheName, resolved);
+    CrossFieldRules.check(cacheName, resolved);
+    return resolved;
+  }
+
   private <K, V> StrataConfiguration<K, V> fill(StrataConfiguration<K, V> given) {
     StrataConfiguration.Builder<K, V> builder = given.toBuilder();
     for (Setting setting : Setting.values()) {
-      if (setting.isManagerDefault() && !isSerialization(setting) && given.configured(setting) == null) {
+      if (setting.isManagerDefault() && !setting.isMerged() && setting.configuredIn(given) == null) {
         Object value = find(setting);
         if (value != null) {
-          SettingValues.apply(setting, value, builder);
+          setting.applyTo(builder, value);
         }
       }
     }
-    // the builder's: it holds the limits filled above
-    SerializationSettings serialization = builder.currentSerialization();
-    for (Setting setting : List.of(Setting.ALLOWED_PACKAGES, Setting.ALLOWED_CLASSES)) {
-      for (Source source : sources) {
-        Object value = parsed(source, setting);
-        if (value != null) {
-          serialization = serialization.merge(SettingValues.serialization(setting, value));
+    for (Setting setting : Setting.values()) {
+      if (setting.isMerged()) {
+        for (Source source : sources) {
+          Object value = parsed(source, setting);
+          if (value != null) {
+            setting.applyTo(builder, value);
+          }
         }
       }
     }
-    builder.serialization(serialization);
     StrataConfiguration<K, V> filled = builder.build();
     StoreType type = filled.getStoreType();
     if (type == StoreType.AUTO) {
-      type = filled.getRedisUri() == null ? StoreType.MEMORY : StoreType.REDIS;
+      type = filled.getRedis().getUri() == null ? StoreType.MEMORY : StoreType.REDIS;
     }
-    if (type == StoreType.REDIS && filled.getRedisUri() == null) {
+    if (type == StoreType.REDIS && filled.getRedis().getUri() == null) {
       throw new IllegalArgumentException("store is redis but no Redis URI is configured: set redisUri, the "
           + REDIS_URI + " property or the REDIS_URL environment variable");
     }
@@ -139,14 +164,9 @@ public final class ManagerDefaults {
     }
     if (filled.getDefaultTtl() != null && given.hasDefaultExpiryPolicy()) {
       builder.expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-          new Duration(java.util.concurrent.TimeUnit.MILLISECONDS, filled.getDefaultTtl().toMillis())));
+          new Duration(TimeUnit.MILLISECONDS, filled.getDefaultTtl().toMillis())));
     }
     return builder.build();
-  }
-
-  private static boolean isSerialization(Setting setting) {
-    return setting == Setting.ALLOWED_PACKAGES || setting == Setting.ALLOWED_CLASSES
-        || setting == Setting.REGISTRATIONS;
   }
 
   private Object find(Setting setting) {
@@ -165,7 +185,7 @@ public final class ManagerDefaults {
       return null;
     }
     try {
-      return SettingValues.parse(setting, raw, loader);
+      return setting.parse(raw, loader);
     } catch (IllegalArgumentException e) {
       String name = source.description().startsWith("environment") ? setting.environmentVariable()
           : source.description().startsWith("file") || source.description().startsWith("cache extension")

@@ -1,4 +1,4 @@
-package org.stratacache.jcache.configuration;
+package org.stratacache.jcache.internal.config;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.cache.CacheException;
 import org.stratacache.jcache.CacheExtension;
+import org.stratacache.jcache.configuration.Setting;
+import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -255,7 +258,7 @@ public final class ConfigurationFile {
       Class<?> valueType = (Class<?>) parsed.settings.getOrDefault(Setting.VALUE_TYPE, Object.class);
       @SuppressWarnings({"rawtypes", "unchecked"})
       StrataConfiguration.Builder builder = StrataConfiguration.builder(keyType, valueType);
-      parsed.settings.forEach((setting, value) -> SettingValues.apply(setting, value, builder));
+      parsed.settings.forEach((setting, value) -> setting.applyTo(builder, value));
       parsed.extensions.forEach(builder::extension);
       return builder.build();
     }
@@ -273,7 +276,7 @@ public final class ConfigurationFile {
         Setting setting = Setting.byKey(key);
         if (setting != null) {
           try {
-            parsed.settings.put(setting, SettingValues.parse(setting, entry.getValue(), loader));
+            parsed.settings.put(setting, setting.parse(entry.getValue(), loader));
           } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Configuration " + name + ": " + where + key + " = " + e.getMessage(),
                 e);
@@ -317,7 +320,7 @@ public final class ConfigurationFile {
     }
 
     private static String knownKeys(boolean allowExtensions) {
-      return java.util.Arrays.stream(Setting.values())
+      return Arrays.stream(Setting.values())
           .filter(setting -> allowExtensions || setting.isManagerDefault())
           .map(Setting::key).collect(Collectors.joining(", "))
           + (allowExtensions ? " and extension sections (ai)" : ", caches");

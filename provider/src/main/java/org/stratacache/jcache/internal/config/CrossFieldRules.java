@@ -1,0 +1,50 @@
+package org.stratacache.jcache.internal.config;
+
+import org.stratacache.jcache.configuration.RedisSettings;
+import org.stratacache.jcache.configuration.RedisUris;
+import org.stratacache.jcache.configuration.StoreType;
+import org.stratacache.jcache.configuration.StrataConfiguration;
+
+/**
+ * The rules between settings of a resolved configuration that no single setting's range expresses:
+ * what the Redis store, Redis Cluster, TLS and remote events need of one another.
+ */
+final class CrossFieldRules {
+
+  private CrossFieldRules() {
+  }
+
+  /**
+   * Checks {@code resolved}.
+   *
+   * @throws IllegalArgumentException naming the cache and the settings that do not fit together
+   * @throws UnsupportedOperationException when the store cannot do what the cache asks
+   */
+  static void check(String cacheName, StrataConfiguration<?, ?> resolved) {
+    boolean redis = resolved.getStoreType() == StoreType.REDIS;
+    RedisSettings settings = resolved.getRedis();
+    if (resolved.getEvents().isRemote() && (!redis || RedisUris.isCluster(settings.getUri()))) {
+      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': remote-events needs "
+          + "the Redis store on a standalone or Sentinel Redis (this cache is "
+          + (redis ? "on a Redis Cluster" : "in memory") + ")");
+    }
+    if (!redis) {
+      return;
+    }
+    RedisUris.validate(settings.getUri(), settings.getTimeout());
+    try {
+      settings.getTls().validate(RedisUris.usesTls(settings.getUri()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
+    }
+    if (resolved.getNearCache().getMaximumSize() > 0 && RedisUris.isCluster(settings.getUri())) {
+      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName
+          + "': near-cache.maximum-size needs a standalone or Sentinel Redis; a Redis Cluster is not supported for a "
+          + "near cache yet");
+    }
+    if (!resolved.isStoreByValue()) {
+      throw new UnsupportedOperationException("Cache '" + cacheName + "' asks for store-by-reference, which the "
+          + "Redis store cannot do (values are serialized): use store-by-value, or storeType(MEMORY)");
+    }
+  }
+}
