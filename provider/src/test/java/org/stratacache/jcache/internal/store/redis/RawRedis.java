@@ -8,7 +8,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import org.stratacache.testing.redis.RedisServer;
 
 /** A raw byte-array Lettuce connection on its own client, for looking under the hood; closing it closes both. */
-final class RawRedis implements AutoCloseable {
+public final class RawRedis implements AutoCloseable {
 
   private final RedisClient client;
   private final StatefulRedisConnection<byte[], byte[]> connection;
@@ -19,17 +19,17 @@ final class RawRedis implements AutoCloseable {
   }
 
   /** A raw connection to the shared test server. */
-  static RawRedis shared() {
+  public static RawRedis shared() {
     return to(RedisServer.sharedUri());
   }
 
   /** A raw connection to the server at this URI. */
-  static RawRedis to(String uri) {
+  public static RawRedis to(String uri) {
     return new RawRedis(uri);
   }
 
   /** Synchronous commands on the connection. */
-  RedisCommands<byte[], byte[]> sync() {
+  public RedisCommands<byte[], byte[]> sync() {
     return connection.sync();
   }
 
