@@ -8,7 +8,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import org.stratacache.testing.redis.RedisServer;
 
 /** A raw byte-array Lettuce connection on its own client, for looking under the hood; closing it closes both. */
-public final class RawRedis implements AutoCloseable {
+final class RawRedis implements AutoCloseable {
 
   private final RedisClient client;
   private final StatefulRedisConnection<byte[], byte[]> connection;
@@ -19,17 +19,17 @@ public final class RawRedis implements AutoCloseable {
   }
 
   /** A raw connection to the shared test server. */
-  public static RawRedis shared() {
+  static RawRedis shared() {
     return to(RedisServer.sharedUri());
   }
 
   /** A raw connection to the server at this URI. */
-  public static RawRedis to(String uri) {
+  static RawRedis to(String uri) {
     return new RawRedis(uri);
   }
 
   /** Synchronous commands on the connection. */
-  public RedisCommands<byte[], byte[]> sync() {
+  RedisCommands<byte[], byte[]> sync() {
     return connection.sync();
   }
 
