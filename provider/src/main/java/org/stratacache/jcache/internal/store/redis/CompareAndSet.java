@@ -3,16 +3,22 @@ package org.stratacache.jcache.internal.store.redis;
 import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.stratacache.jcache.store.Decision;
+import org.stratacache.jcache.store.EntryExpiry;
 import org.stratacache.jcache.store.Remapping;
 import org.stratacache.jcache.store.StoreAccessException;
 import org.stratacache.jcache.store.StoreEntry;
+import org.stratacache.jcache.store.WriteResult;
+import org.stratacache.jcache.store.WriteResult.Outcome;
 
 /**
  * Read, decide in Java, commit with a script that applies the change only if the stored bytes are
@@ -115,6 +121,32 @@ final class CompareAndSet<K, V> {
       }
       backOff(attempt);
     }
+  }
+
+  /**
+   * The result of a compare-and-set script. The script compares bytes; when they differ the values
+   * may still be equal (a set's iteration order, shared references), so the values are compared
+   * here, and equal values take the compare-and-set path; a real mismatch applies the access lifetime.
+   */
+  WriteResult<V> conditional(K key, byte[] k, List<Object> reply, V expected, EntryExpiry expiry,
+                          Outcome done, Supplier<WriteResult<V>> byValue) {
+    long code = (Long) reply.get(0);
+    if (code == 2) {
+      return WriteResult.of(done, null);
+    }
+    if (code == 0) {
+      return WriteResult.absent();
+    }
+    byte[] current = (byte[]) reply.get(1);
+    V stored = values.decode(key, current);
+    if (Objects.equals(stored, expected)) {
+      return byValue.get();
+    }
+    long access = expiry.onAccess();
+    if (access != EntryExpiry.KEEP) {
+      redis.await(touch(k, current, access), "the access expiry");
+    }
+    return WriteResult.of(Outcome.MISMATCH, stored);
   }
 
   /** Sets the lifetime of the entry of {@code k} to {@code duration} if it still holds {@code expected}. */

@@ -11,10 +11,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.stratacache.jcache.internal.store.near.Invalidations;
 import org.stratacache.jcache.internal.store.near.RemoteSource;
 import org.stratacache.jcache.store.EntryExpiry;
@@ -312,7 +310,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
       values.written(value, v);
       values.written(expected, e);
     }
-    return conditional(key, k, reply, expected, expiry, Outcome.UPDATED,
+    return cas.conditional(key, k, reply, expected, expiry, Outcome.UPDATED,
         () -> compute(key, StoreOps.replace(expected, value, expiry, WriteHook.none())));
   }
 
@@ -339,34 +337,8 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     if ((Long) reply.get(0) == 2) {
       values.written(expected, e);
     }
-    return conditional(key, k, reply, expected, expiry, Outcome.REMOVED,
+    return cas.conditional(key, k, reply, expected, expiry, Outcome.REMOVED,
         () -> compute(key, StoreOps.remove(expected, expiry, WriteHook.none())));
-  }
-
-  /**
-   * The result of a compare-and-set script. The script compares bytes; when they differ the values
-   * may still be equal (a set's iteration order, shared references), so the values are compared
-   * here, and equal values take the compare-and-set path; a real mismatch applies the access lifetime.
-   */
-  private WriteResult<V> conditional(K key, byte[] k, List<Object> reply, V expected, EntryExpiry expiry,
-                                     Outcome done, Supplier<WriteResult<V>> byValue) {
-    long code = (Long) reply.get(0);
-    if (code == 2) {
-      return WriteResult.of(done, null);
-    }
-    if (code == 0) {
-      return WriteResult.absent();
-    }
-    byte[] current = (byte[]) reply.get(1);
-    V stored = values.decode(key, current);
-    if (Objects.equals(stored, expected)) {
-      return byValue.get();
-    }
-    long access = expiry.onAccess();
-    if (access != EntryExpiry.KEEP) {
-      redis.await(cas.touch(k, current, access), "the access expiry");
-    }
-    return WriteResult.of(Outcome.MISMATCH, stored);
   }
 
   // ---- bulk writes
@@ -403,18 +375,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
 
   @Override
   public Iterator<K> keys(String glob) {
-    Iterator<Map.Entry<K, V>> entries = new ScanIterator<>(redis, values, keys.match(glob), false);
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return entries.hasNext();
-      }
-
-      @Override
-      public K next() {
-        return entries.next().getKey();
-      }
-    };
+    return ScanIterator.keys(new ScanIterator<>(redis, values, keys.match(glob), false));
   }
 
   @Override

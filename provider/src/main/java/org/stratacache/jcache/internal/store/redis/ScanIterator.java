@@ -80,4 +80,19 @@ final class ScanIterator<K, V> implements Iterator<Map.Entry<K, V>> {
       }
     }
   }
+
+  /** The keys of {@code entries}. */
+  static <K> Iterator<K> keys(Iterator<? extends Map.Entry<K, ?>> entries) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return entries.hasNext();
+      }
+
+      @Override
+      public K next() {
+        return entries.next().getKey();
+      }
+    };
+  }
 }
