@@ -105,7 +105,7 @@ class ValueCodecTest {
   @Test
   void classesOutsideTheSettingsAreRefusedOnWriteAndOnReadByName() {
     ValueCodec permissive = new ValueCodec(new KryoSerializer(getClass().getClassLoader(),
-        SerializationSettings.none().allowPackage("org.stratacache.jcache.codec")), 1000, 6);
+        SerializationSettings.none().allowPackage("org.stratacache.jcache.internal.codec")), 1000, 6);
     Unlisted value = new Unlisted("x");
     assertThatThrownBy(() -> codec.encode(value)).isInstanceOf(ClassNotAllowedException.class)
         .hasMessageContaining(Unlisted.class.getName());
@@ -128,14 +128,14 @@ class ValueCodecTest {
     assertThatThrownBy(() -> codec.encode(new Unlisted[] {new Unlisted("a")}))
         .isInstanceOf(ClassNotAllowedException.class)
         .hasMessageContaining("allowClass(ValueCodecTest.Unlisted.class)")
-        .hasMessageContaining("allowPackage(\"org.stratacache.jcache.codec\")")
+        .hasMessageContaining("allowPackage(\"org.stratacache.jcache.internal.codec\")")
         .hasMessageNotContaining("allowPackage(\"[");
   }
 
   @Test
   void classesWithJavaSerializationHooksKeepTheirRules() {
     ValueCodec permissive = new ValueCodec(new KryoSerializer(getClass().getClassLoader(),
-        SerializationSettings.none().allowPackage("org.stratacache.jcache.codec")), 1000, 6);
+        SerializationSettings.none().allowPackage("org.stratacache.jcache.internal.codec")), 1000, 6);
     CachedHash key = new CachedHash("tenant", 42);
     Object readBack = permissive.decode(permissive.encode(key));
     assertThat(readBack).as("transient hash restored by readObject, as Spring's SimpleKey does")
@@ -149,7 +149,7 @@ class ValueCodecTest {
   @Test
   void javaSerializedClassesStillPassTheFilterOnWriteAndRead() {
     ValueCodec permissive = new ValueCodec(new KryoSerializer(getClass().getClassLoader(),
-        SerializationSettings.none().allowPackage("org.stratacache.jcache.codec")), 1000, 6);
+        SerializationSettings.none().allowPackage("org.stratacache.jcache.internal.codec")), 1000, 6);
     CachedHash hidingAnUnlisted = new CachedHash("x", new java.util.concurrent.atomic.AtomicLong(1));
     assertThatThrownBy(() -> permissive.encode(hidingAnUnlisted)).isInstanceOf(ClassNotAllowedException.class)
         .hasMessageContaining("java.util.concurrent.atomic.AtomicLong");
