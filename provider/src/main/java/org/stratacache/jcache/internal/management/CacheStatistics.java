@@ -50,17 +50,24 @@ public final class CacheStatistics implements CacheStatisticsMXBean {
     return enabled ? System.nanoTime() : 0L;
   }
 
-  /** Counts {@code count} hits. */
-  public void recordHits(long count) {
-    if (enabled && count > 0) {
-      hits.add(count);
+  /** Counts one lookup: a hit when {@code hit}, else a miss. */
+  public void lookup(boolean hit) {
+    if (enabled) {
+      (hit ? hits : misses).increment();
     }
   }
 
-  /** Counts {@code count} misses. */
-  public void recordMisses(long count) {
-    if (enabled && count > 0) {
-      misses.add(count);
+  /** Counts one lookup and the time of the read started at {@code start}. */
+  public void lookup(boolean hit, long start) {
+    lookup(hit);
+    recordGetTime(start);
+  }
+
+  /** Counts the lookups of a bulk read: {@code found} hits among {@code requested} keys. */
+  public void lookups(long found, long requested) {
+    if (enabled) {
+      hits.add(found);
+      misses.add(requested - found);
     }
   }
 

@@ -13,7 +13,6 @@ import java.util.Set;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.Configuration;
-import javax.cache.event.EventType;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.integration.CompletionListener;
 import javax.cache.management.CacheStatisticsMXBean;
@@ -46,29 +45,35 @@ import org.stratacache.jcache.store.WriteResult.Outcome;
  * the cache unchanged. Statistics are recorded before an operation returns; synchronous listeners
  * are notified after the store applied the change and before the operation returns.
  *
+ * <p>Helpers hold the paths several operations share: {@link StoreWrites} (what follows a write:
+ * tags and events), {@link Loading} (read-through and {@code loadAll}) and {@link StrataExtras}
+ * (what {@link StrataCache} adds: tags, patterns, warm-up).
+ *
  * @param <K> the key type
  * @param <V> the value type
  */
 public final class CacheProxy<K, V> implements StrataCache<K, V> {
 
-  private static final int PRELOAD_BATCH = 1_000;
-
   private final CacheCore<K, V> core;
   private final EntryExpiry expiry;
-  private final Set<String> tags;
   private final Store<K, V> store;
   private final Copier copier;
   private final CacheStatistics stats;
   private final EventDispatcher<K, V> events;
+  private final StoreWrites<K, V> writes;
+  private final Loading<K, V> loading;
+  private final StrataExtras<K, V> extras;
 
   CacheProxy(CacheCore<K, V> core, EntryExpiry expiry, Set<String> tags) {
     this.core = core;
     this.expiry = expiry;
-    this.tags = tags;
     this.store = core.store();
     this.copier = core.copier();
     this.stats = core.statistics();
     this.events = core.events();
+    this.writes = new StoreWrites<>(core, expiry, tags);
+    this.loading = new Loading<>(core, expiry, writes);
+    this.extras = new StrataExtras<>(core, expiry, writes, loading);
   }
 
   // ---- reads
@@ -79,14 +84,13 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     Guard.key(key);
     long start = stats.start();
     StoreEntry<V> entry = store.get(key, expiry);
+    stats.lookup(entry != null);
     V value;
     if (entry != null) {
-      stats.recordHits(1);
       value = copier.copy(entry.value());
     } else {
-      stats.recordMisses(1);
       ReadThrough<K, V> loader = core.readThrough();
-      value = loader == null ? null : loadAndStore(key, loader.load(key));
+      value = loader == null ? null : loading.store(key, loader.load(key));
     }
     stats.recordGetTime(start);
     return value;
@@ -98,23 +102,12 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     Guard.keys(keys);
     long start = stats.start();
     Map<K, V> found = store.getAll(keys, expiry);
-    stats.recordHits(found.size());
-    stats.recordMisses(keys.size() - (long) found.size());
+    stats.lookups(found.size(), keys.size());
     Map<K, V> result = new HashMap<>(Math.max(16, keys.size() * 2));
     found.forEach((key, value) -> result.put(key, copier.copy(value)));
     ReadThrough<K, V> loader = core.readThrough();
     if (loader != null && found.size() < keys.size()) {
-      Set<K> missing = new LinkedHashSet<>();
-      for (K key : keys) {
-        if (!found.containsKey(key)) {
-          missing.add(key);
-        }
-      }
-      loader.loadAll(missing).forEach((key, value) -> {
-        if (key != null && value != null && missing.contains(key)) {
-          result.put(key, loadAndStore(key, value));
-        }
-      });
+      result.putAll(loading.loadMissing(loader, keys, found));
     }
     stats.recordGetTime(start);
     return result;
@@ -127,58 +120,11 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     return store.containsKey(key);
   }
 
-  /** Stores a loaded value unless another one arrived meanwhile; loads are not counted as puts. */
-  private V loadAndStore(K key, V loaded) {
-    if (loaded == null) {
-      return null;
-    }
-    afterWrite(key, loaded, store.putIfAbsent(copier.copy(key), copier.copy(loaded), expiry));
-    return loaded;
-  }
-
   @Override
   public void loadAll(Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
     core.checkOpen();
     Guard.keys(keys);
-    ReadThrough<K, V> loader = core.loader();
-    if (loader == null) {
-      if (listener != null) {
-        listener.onCompletion();
-      }
-      return;
-    }
-    Set<K> requested = new LinkedHashSet<>(keys);
-    core.runLoad(() -> {
-      try {
-        Set<K> toLoad = new LinkedHashSet<>();
-        for (K key : requested) {
-          if (replaceExistingValues || !store.containsKey(key)) {
-            toLoad.add(key);
-          }
-        }
-        if (!toLoad.isEmpty()) {
-          loader.loadAll(toLoad).forEach((key, value) -> storeLoaded(key, value, replaceExistingValues));
-        }
-        if (listener != null) {
-          listener.onCompletion();
-        }
-      } catch (RuntimeException e) {
-        if (listener != null) {
-          listener.onException(e);
-        }
-      }
-    });
-  }
-
-  private void storeLoaded(K key, V value, boolean replace) {
-    if (key == null || value == null) {
-      return;
-    }
-    if (replace) {
-      afterWrite(key, value, store.put(copier.copy(key), copier.copy(value), expiry, putWant()));
-    } else {
-      loadAndStore(key, value);
-    }
+    loading.loadAll(keys, replaceExistingValues, listener);
   }
 
   // ---- writes
@@ -187,9 +133,9 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
   public void put(K key, V value) {
     checkEntry(key, value);
     long start = stats.start();
-    WriteResult<V> result = write(key, value, putWant(), Want.NOTHING);
+    WriteResult<V> result = write(key, value, writes.putWant(), Want.NOTHING);
     stats.recordPuts(result.stored() ? 1 : 0, start);
-    afterWrite(key, value, result);
+    writes.applied(key, value, result);
   }
 
   @Override
@@ -198,11 +144,9 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     long start = stats.start();
     WriteResult<V> result = write(key, value, Want.PREVIOUS, Want.PREVIOUS);
     boolean hit = result.outcome() == Outcome.UPDATED;
-    stats.recordHits(hit ? 1 : 0);
-    stats.recordMisses(hit ? 0 : 1);
-    stats.recordGetTime(start);
+    stats.lookup(hit, start);
     stats.recordPuts(result.stored() ? 1 : 0, start);
-    afterWrite(key, value, result);
+    writes.applied(key, value, result);
     return hit ? result.previous() : null;
   }
 
@@ -223,48 +167,14 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     long start = stats.start();
     WriteThrough<K, V> writer = core.writer();
     if (writer == null) {
-      stats.recordPuts(storeAll(entries), start);
+      stats.recordPuts(writes.putAll(entries), start);
       return;
     }
     Map<K, V> toWrite = new LinkedHashMap<>(entries);
     WriteThrough.Batch<K> written = writer.writeAll(toWrite);
     toWrite.keySet().retainAll(written.done());
-    stats.recordPuts(storeAll(toWrite), start);
+    stats.recordPuts(writes.putAll(toWrite), start);
     written.rethrow();
-  }
-
-  /**
-   * Puts entries in one store batch and tells the listeners; returns how many were stored. The
-   * caller's map goes to the store as it is when nothing needs copying (store-by-reference).
-   */
-  private int storeAll(Map<? extends K, ? extends V> entries) {
-    Map<? extends K, ? extends V> copies = entries;
-    List<K> originals = null;
-    if (copier != Copier.IDENTITY) {
-      Map<K, V> copied = new LinkedHashMap<>(Math.max(16, entries.size() * 2));
-      originals = new ArrayList<>(entries.size());
-      for (Map.Entry<? extends K, ? extends V> entry : entries.entrySet()) {
-        copied.put(copier.copy(entry.getKey()), copier.copy(entry.getValue()));
-        originals.add(entry.getKey());
-      }
-      copies = copied;
-    }
-    Map<K, WriteResult<V>> results = store.putAll(copies, expiry, putWant());
-    boolean quiet = tags.isEmpty() && !events.hasListeners(EventType.CREATED)
-        && !events.hasListeners(EventType.UPDATED) && !events.hasListeners(EventType.REMOVED);
-    int stored = 0;
-    int i = 0;
-    for (Map.Entry<? extends K, ? extends V> entry : copies.entrySet()) {
-      WriteResult<V> result = results.get(entry.getKey());
-      K key = originals == null ? entry.getKey() : originals.get(i++);
-      if (result != null && result.stored()) {
-        stored++;
-      }
-      if (result != null && !quiet) {
-        afterWrite(key, entries.get(key), result);
-      }
-    }
-    return stored;
   }
 
   @Override
@@ -277,10 +187,9 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
         ? store.putIfAbsent(copier.copy(key), stored, expiry)
         : store.compute(copier.copy(key), StoreOps.putIfAbsent(stored, expiry, writer.hookFor(key, value)));
     boolean created = result.outcome() == Outcome.CREATED;
-    stats.recordHits(result.outcome() == Outcome.PRESENT ? 1 : 0);
-    stats.recordMisses(result.outcome() == Outcome.PRESENT ? 0 : 1);
+    stats.lookup(result.outcome() == Outcome.PRESENT);
     stats.recordPuts(created ? 1 : 0, start);
-    afterWrite(key, value, result);
+    writes.applied(key, value, result);
     return created;
   }
 
@@ -289,10 +198,10 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     core.checkOpen();
     Guard.key(key);
     long start = stats.start();
-    WriteResult<V> result = removeEntry(key, removeWant());
+    WriteResult<V> result = removeEntry(key, writes.removeWant());
     boolean removed = result.outcome() == Outcome.REMOVED;
     stats.recordRemovals(removed ? 1 : 0, start);
-    afterWrite(key, null, result);
+    writes.applied(key, null, result);
     return removed;
   }
 
@@ -303,11 +212,9 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     long start = stats.start();
     WriteResult<V> result = removeEntry(key, Want.PREVIOUS);
     boolean removed = result.outcome() == Outcome.REMOVED;
-    stats.recordHits(removed ? 1 : 0);
-    stats.recordMisses(removed ? 0 : 1);
-    stats.recordGetTime(start);
+    stats.lookup(removed, start);
     stats.recordRemovals(removed ? 1 : 0, start);
-    afterWrite(key, null, result);
+    writes.applied(key, null, result);
     return removed ? result.previous() : null;
   }
 
@@ -329,9 +236,9 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
         ? store.remove(key, oldValue, expiry)
         : store.compute(key, StoreOps.remove(oldValue, expiry, writer.hookFor(key, null)));
     boolean removed = result.outcome() == Outcome.REMOVED;
-    recordConditional(result, start);
+    stats.lookup(result.outcome() != Outcome.ABSENT, start);
     stats.recordRemovals(removed ? 1 : 0, start);
-    afterWrite(key, null, withPrevious(result, oldValue));
+    writes.applied(key, null, withPrevious(result, oldValue));
     return removed;
   }
 
@@ -345,15 +252,15 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     WriteResult<V> result = writer == null
         ? store.replace(key, oldValue, stored, expiry)
         : store.compute(key, StoreOps.replace(oldValue, stored, expiry, writer.hookFor(key, newValue)));
-    recordConditional(result, start);
+    stats.lookup(result.outcome() != Outcome.ABSENT, start);
     stats.recordPuts(result.outcome() == Outcome.UPDATED ? 1 : 0, start);
-    afterWrite(key, newValue, withPrevious(result, oldValue));
+    writes.applied(key, newValue, withPrevious(result, oldValue));
     return result.outcome() == Outcome.UPDATED;
   }
 
   @Override
   public boolean replace(K key, V value) {
-    return replaceEntry(key, value, putWant()).outcome() == Outcome.UPDATED;
+    return replaceEntry(key, value, writes.putWant()).outcome() == Outcome.UPDATED;
   }
 
   @Override
@@ -371,24 +278,15 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
         ? store.replace(key, stored, expiry, want)
         : store.compute(key, StoreOps.replace(stored, expiry, writer.hookFor(key, value)));
     boolean updated = result.outcome() == Outcome.UPDATED;
-    stats.recordHits(updated ? 1 : 0);
-    stats.recordMisses(updated ? 0 : 1);
-    stats.recordGetTime(start);
+    stats.lookup(updated, start);
     stats.recordPuts(updated ? 1 : 0, start);
-    afterWrite(key, value, result);
+    writes.applied(key, value, result);
     return result;
   }
 
   /** A conditional write replaced exactly the expected value, so the expected value is the old one. */
   private static <V> WriteResult<V> withPrevious(WriteResult<V> result, V expected) {
     return result.previous() == null ? WriteResult.of(result.outcome(), expected) : result;
-  }
-
-  private void recordConditional(WriteResult<V> result, long start) {
-    boolean hit = result.outcome() != Outcome.ABSENT;
-    stats.recordHits(hit ? 1 : 0);
-    stats.recordMisses(hit ? 0 : 1);
-    stats.recordGetTime(start);
   }
 
   @Override
@@ -415,23 +313,10 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
       deleted = writer.deleteAll(keys);
       toRemove = new ArrayList<>(deleted.done());
     }
-    removeFromStore(toRemove, start);
+    writes.removeAll(toRemove, start);
     if (deleted != null) {
       deleted.rethrow();
     }
-  }
-
-  /** Removes keys from the store (no writer), publishing and counting what was there. */
-  private long removeFromStore(List<K> keys, long start) {
-    long removed = 0;
-    for (Map.Entry<K, WriteResult<V>> entry : store.removeAll(keys, removeWant()).entrySet()) {
-      if (entry.getValue().outcome() == Outcome.REMOVED) {
-        removed++;
-        afterWrite(entry.getKey(), null, entry.getValue());
-      }
-    }
-    stats.recordRemovals(removed, start);
-    return removed;
   }
 
   @Override
@@ -451,20 +336,18 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     Invocation<K, V, T> invocation = new Invocation<>(key, processor, arguments, expiry, copier,
         core.readThrough(), core.writer());
     Invocation.Outcome<V, T> outcome = store.compute(copier.copy(key), invocation);
-    stats.recordHits(outcome.existed() ? 1 : 0);
-    stats.recordMisses(outcome.existed() ? 0 : 1);
-    stats.recordGetTime(start);
+    stats.lookup(outcome.existed(), start);
     switch (outcome.operation()) {
       case CREATE:
         stats.recordPuts(1, start);
-        afterWrite(key, outcome.newValue(), WriteResult.created());
+        writes.applied(key, outcome.newValue(), WriteResult.created());
         break;
       case LOAD:
-        afterWrite(key, outcome.newValue(), WriteResult.created());
+        writes.applied(key, outcome.newValue(), WriteResult.created());
         break;
       case UPDATE:
         stats.recordPuts(1, start);
-        afterWrite(key, outcome.newValue(), WriteResult.of(Outcome.UPDATED, outcome.oldValue()));
+        writes.applied(key, outcome.newValue(), WriteResult.of(Outcome.UPDATED, outcome.oldValue()));
         break;
       case REMOVE:
         stats.recordRemovals(1, start);
@@ -515,8 +398,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
       }
       current = entry.value();
     }
-    stats.recordHits(1);
-    stats.recordGetTime(start);
+    stats.lookup(true, start);
     return new SimpleEntry<>(copier.copy(key), copier.copy(current));
   }
 
@@ -525,39 +407,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
     remove(key);
   }
 
-  // ---- events and helpers
-
-  private Want putWant() {
-    if (events.needsOldValue(EventType.UPDATED)) {
-      return Want.PREVIOUS;
-    }
-    return events.hasListeners(EventType.CREATED) || events.hasListeners(EventType.UPDATED)
-        ? Want.OUTCOME : Want.NOTHING;
-  }
-
-  private Want removeWant() {
-    return events.needsOldValue(EventType.REMOVED) ? Want.PREVIOUS : Want.OUTCOME;
-  }
-
-  /** Tags what a tagged view stored, then tells the listeners. */
-  private void afterWrite(K key, V value, WriteResult<V> result) {
-    if (!tags.isEmpty() && result.stored()) {
-      store.tag(copier.copy(key), tags, tagLifetime());
-    }
-    switch (result.outcome()) {
-      case CREATED:
-        events.created(key, value);
-        break;
-      case UPDATED:
-        events.updated(key, value, result.previous());
-        break;
-      case REMOVED:
-        events.removed(key, result.previous());
-        break;
-      default:
-        break;
-    }
-  }
+  // ---- helpers
 
   private void checkEntry(K key, V value) {
     core.checkOpen();
@@ -630,108 +480,42 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
 
   @Override
   public StrataCache<K, V> withExpiryPolicy(ExpiryPolicy policy) {
-    return new CacheProxy<>(core, PolicyExpiry.of(Objects.requireNonNull(policy, "policy")), tags);
+    return new CacheProxy<>(core, PolicyExpiry.of(Objects.requireNonNull(policy, "policy")), writes.tags());
   }
 
   @Override
   public StrataCache<K, V> withTags(String... names) {
-    Set<String> all = new LinkedHashSet<>(tags);
-    for (String name : names) {
-      all.add(Objects.requireNonNull(name, "tag"));
-    }
-    return new CacheProxy<>(core, expiry, Set.copyOf(all));
+    return new CacheProxy<>(core, expiry, extras.withTags(names));
   }
 
   @Override
   public long invalidateTag(String tag) {
-    core.checkOpen();
-    Objects.requireNonNull(tag, "tag");
-    long start = stats.start();
-    List<K> tagged = new ArrayList<>(new LinkedHashSet<>(store.taggedKeys(tag)));
-    long removed = removeFromStore(tagged, start);
-    store.untag(tag, tagged);
-    return removed;
-  }
-
-  /**
-   * How long an entry written through this view may live, for the tag record: eternal when reads
-   * may extend it or the policy decides per call, since a tag must never expire before its entries.
-   */
-  private long tagLifetime() {
-    if (!expiry.isFixed() || expiry.onAccess() != EntryExpiry.KEEP) {
-      return EntryExpiry.ETERNAL;
-    }
-    long creation = expiry.onCreation();
-    long update = expiry.onUpdate() == EntryExpiry.KEEP ? creation : expiry.onUpdate();
-    return Math.max(creation, update);
+    return extras.invalidateTag(tag);
   }
 
   @Override
   public long estimatedSize() {
-    core.checkOpen();
-    return store.estimatedSize();
+    return extras.estimatedSize();
   }
 
   @Override
   public Set<K> keys(String pattern) {
-    core.checkOpen();
-    Objects.requireNonNull(pattern, "pattern");
-    Set<K> matching = new LinkedHashSet<>();
-    store.keys(pattern).forEachRemaining(key -> matching.add(copier.copy(key)));
-    return matching;
+    return extras.keys(pattern);
   }
 
   @Override
   public long invalidatePattern(String pattern) {
-    core.checkOpen();
-    Objects.requireNonNull(pattern, "pattern");
-    long start = stats.start();
-    List<K> matching = new ArrayList<>();
-    store.keys(pattern).forEachRemaining(matching::add);
-    return removeFromStore(matching, start);
+    return extras.invalidatePattern(pattern);
   }
 
   @Override
   public long preload(Collection<? extends K> keys) {
-    core.checkOpen();
-    Guard.keys(keys);
-    long held = 0;
-    List<K> batch = new ArrayList<>();
-    for (K key : keys) {
-      batch.add(key);
-      if (batch.size() == PRELOAD_BATCH) {
-        held += preloadBatch(batch);
-        batch.clear();
-      }
-    }
-    return batch.isEmpty() ? held : held + preloadBatch(batch);
-  }
-
-  private long preloadBatch(List<K> batch) {
-    Map<K, V> found = store.getAll(batch, expiry);
-    ReadThrough<K, V> loader = core.readThrough();
-    if (loader == null || found.size() == batch.size()) {
-      return found.size();
-    }
-    Set<K> missing = new LinkedHashSet<>(batch);
-    missing.removeAll(found.keySet());
-    long loaded = 0;
-    for (Map.Entry<K, V> entry : loader.loadAll(missing).entrySet()) {
-      if (entry.getKey() != null && missing.contains(entry.getKey()) && loadAndStore(entry.getKey(),
-          entry.getValue()) != null) {
-        loaded++;
-      }
-    }
-    return found.size() + loaded;
+    return extras.preload(keys);
   }
 
   @Override
   public long preload(String pattern) {
-    core.checkOpen();
-    Objects.requireNonNull(pattern, "pattern");
-    List<K> matching = new ArrayList<>();
-    store.keys(pattern).forEachRemaining(matching::add);
-    return preload(matching);
+    return extras.preload(pattern);
   }
 
   @Override

@@ -249,7 +249,7 @@ class RedisCacheIT {
     assertThatThrownBy(() -> refusing.put("o-1", new Order("o-1", 3)))
         .isInstanceOf(CacheException.class)
         .hasMessageContaining(Order.class.getName())
-        .hasMessageContaining("register(").hasMessageContaining("allowPackage(\"org.stratacache.jcache.store.redis\")");
+        .hasMessageContaining("register(").hasMessageContaining("allowPackage(\"org.stratacache.jcache.internal.store.redis\")");
     assertThat(refusing.containsKey("o-1")).isFalse();
 
     Cache<String, Order> allowing = managerB.createCache("orders", config(String.class, Order.class)
