@@ -3,6 +3,7 @@ package org.stratacache.integration.swap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.Serializable;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ class SwappableProvidersTest {
   }
 
   /** A serializable wrapper, since some providers copy listener factories. */
-  static final class RecordingListener implements CacheEntryCreatedListener<String, Integer>, java.io.Serializable {
+  static final class RecordingListener implements CacheEntryCreatedListener<String, Integer>, Serializable {
     private static final long serialVersionUID = 1L;
     private final transient CacheEntryCreatedListener<String, Integer> target;
 
