@@ -2,6 +2,7 @@ package org.stratacache.spring.boot;
 
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import javax.cache.Cache;
 import org.springframework.boot.cache.metrics.JCacheCacheMeterBinderProvider;
 import org.springframework.cache.jcache.JCacheCache;
 import org.stratacache.jcache.StrataCache;
@@ -15,14 +16,14 @@ public class StrataCacheMeterBinderProvider extends JCacheCacheMeterBinderProvid
 
   @Override
   public MeterBinder getMeterBinder(JCacheCache cache, Iterable<Tag> tags) {
-    javax.cache.Cache<Object, Object> jcache = cache.getNativeCache();
+    Cache<Object, Object> jcache = cache.getNativeCache();
     if (isStrata(jcache)) {
       return new StrataCacheMeterBinder(jcache.unwrap(StrataCache.class), tags);
     }
     return super.getMeterBinder(cache, tags);
   }
 
-  private static boolean isStrata(javax.cache.Cache<?, ?> cache) {
+  private static boolean isStrata(Cache<?, ?> cache) {
     try {
       return cache.unwrap(StrataCache.class) != null;
     } catch (IllegalArgumentException notStrata) {

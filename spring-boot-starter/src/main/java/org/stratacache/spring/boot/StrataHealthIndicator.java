@@ -1,6 +1,8 @@
 package org.stratacache.spring.boot;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.cache.Cache;
@@ -40,7 +42,7 @@ public class StrataHealthIndicator extends AbstractHealthIndicator {
     Map<String, Object> caches = new LinkedHashMap<>();
     boolean down = false;
     CacheManager current = manager.get();
-    Iterable<String> names = current == null || current.isClosed() ? java.util.List.of() : current.getCacheNames();
+    Iterable<String> names = current == null || current.isClosed() ? List.of() : current.getCacheNames();
     for (String name : names) {
       Cache<Object, Object> cache = current.getCache(name);
       StrataConfiguration<?, ?> configuration = cache == null ? null : strataConfiguration(cache);
@@ -70,7 +72,7 @@ public class StrataHealthIndicator extends AbstractHealthIndicator {
   private static Map<String, Object> check(Cache<Object, Object> cache, StrataConfiguration<?, ?> configuration) {
     Map<String, Object> detail = new LinkedHashMap<>();
     ResiliencePolicy resilience = configuration.getResiliencePolicy();
-    detail.put("resilience", resilience.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    detail.put("resilience", resilience.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     StrataCache<?, ?> strata = cache.unwrap(StrataCache.class);
     StoreMetrics before = strata.storeMetrics();
     String state;

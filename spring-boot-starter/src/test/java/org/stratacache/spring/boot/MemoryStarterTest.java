@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import javax.cache.Cache;
 import javax.cache.Caching;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +48,7 @@ class MemoryStarterTest {
 
   @Test
   void aSecondProviderIsPresentAndStrataIsChosen() {
-    List<String> providers = new java.util.ArrayList<>();
+    List<String> providers = new ArrayList<>();
     Caching.getCachingProviders().forEach(provider -> providers.add(provider.getClass().getName()));
     assertThat(providers).as("two JCache providers on the class path").hasSizeGreaterThanOrEqualTo(2)
         .contains(StrataCachingProvider.class.getName());
@@ -59,7 +62,7 @@ class MemoryStarterTest {
     service.greet("miss-then-hit");
     assertThat(service.calls()).isEqualTo(1);
 
-    javax.cache.Cache<Object, Object> cache = jcache.getCache("greetings");
+    Cache<Object, Object> cache = jcache.getCache("greetings");
     assertThat(cache.getConfiguration(StrataConfiguration.class).getStoreType()).isEqualTo(StoreType.MEMORY);
     assertThat(cache.getConfiguration(StrataConfiguration.class).isStatisticsEnabled()).isTrue();
 
@@ -74,7 +77,7 @@ class MemoryStarterTest {
     Map<String, Set<Set<String>>> keySets = new HashMap<>();
     for (Meter meter : registry.getMeters()) {
       if (meter.getId().getName().startsWith("cache.")) {
-        keySets.computeIfAbsent(meter.getId().getName(), name -> new java.util.HashSet<>())
+        keySets.computeIfAbsent(meter.getId().getName(), name -> new HashSet<>())
             .add(meter.getId().getTags().stream().map(Tag::getKey).collect(Collectors.toCollection(TreeSet::new)));
       }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
+import javax.cache.CacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,7 +38,7 @@ class RedisStarterIT {
   @Autowired
   GreetingApplication.GreetingService service;
   @Autowired
-  javax.cache.CacheManager jcache;
+  CacheManager jcache;
   @LocalServerPort
   int port;
 

@@ -3,10 +3,12 @@ package org.stratacache.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import javax.cache.CacheManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.spring.boot.app.GreetingApplication;
 
 /** A strata.* key the provider does not know stops the start and is named; known keys bind relaxed. */
@@ -45,13 +47,13 @@ class UnknownPropertyTest {
         "strata.keyPrefix=relaxed-prefix", "strata.compression_level=9",
         "strata.serialization.allowed-packages[0]=com.example.one",
         "strata.serialization.allowed-packages[1]=com.example.two", "strata.threads.listeners=3").run()) {
-      javax.cache.CacheManager manager = context.getBean(javax.cache.CacheManager.class);
+      CacheManager manager = context.getBean(CacheManager.class);
       assertThat(manager.getProperties()).containsEntry("strata.key-prefix", "relaxed-prefix")
           .containsEntry("strata.compression-level", "9")
           .containsEntry("strata.serialization.allowed-packages", "com.example.one,com.example.two")
           .containsEntry("strata.threads.listeners", "3");
       var configuration = manager.getCache("greetings")
-          .getConfiguration(org.stratacache.jcache.configuration.StrataConfiguration.class);
+          .getConfiguration(StrataConfiguration.class);
       assertThat(configuration.getKeyPrefix()).isEqualTo("relaxed-prefix");
       assertThat(configuration.getCompressionLevel()).isEqualTo(9);
     }
