@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.stratacache.jcache.CacheExtension;
-import org.stratacache.jcache.configuration.Durations;
 import org.stratacache.jcache.StrataCache;
+import org.stratacache.jcache.configuration.Durations;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**

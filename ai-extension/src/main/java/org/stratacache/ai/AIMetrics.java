@@ -19,7 +19,7 @@ final class AIMetrics {
 
   private final ConcurrentMap<String, Counters> operations = new ConcurrentHashMap<>();
   private final Map<TextTier, Counters> tiers = new EnumMap<>(TextTier.class);
-  /** Recording threads write here; {@link #summary} drains it into {@link #keyNanos} (reading a histogram being written throws). */
+  /** Recording threads write here; {@link #summary} drains it (reading a histogram being written throws). */
   private final Recorder keyRecorder = new Recorder(MAX_KEY_NANOS, 2);
   /** Every key time recorded so far, read and written only under its own lock. */
   private final Histogram keyNanos = new Histogram(MAX_KEY_NANOS, 2);

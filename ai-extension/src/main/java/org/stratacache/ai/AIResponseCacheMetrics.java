@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
@@ -52,7 +53,7 @@ public final class AIResponseCacheMetrics implements MeterBinder {
           s -> figures(s, operation).invalidated());
     }
     for (TextTier tier : TextTier.values()) {
-      String name = tier.name().toLowerCase(java.util.Locale.ROOT);
+      String name = tier.name().toLowerCase(Locale.ROOT);
       counter(registry, "ai.cache.tier.lookups", Tags.of("tier", name, "result", "hit"),
           s -> s.byTextTier().get(tier).hits());
       counter(registry, "ai.cache.tier.lookups", Tags.of("tier", name, "result", "miss"),

@@ -14,11 +14,11 @@ import javax.cache.expiry.Duration;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 import javax.management.ObjectName;
-import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.expiry.Ticker;
-import org.stratacache.jcache.StrataCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stratacache.jcache.StrataCache;
+import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.expiry.Ticker;
 
 /**
  * {@link AIResponseCache} over a {@link StrataCache}: each answer is put through a view carrying

@@ -3,6 +3,8 @@ package org.stratacache.ai;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,12 +64,12 @@ public final class StructuredData implements Serializable {
   /** The data as a map when it is a JSON object, else an empty map. */
   @SuppressWarnings("unchecked")
   public Map<String, Object> asMap() {
-    return value() instanceof Map<?, ?> map ? (Map<String, Object>) map : new java.util.LinkedHashMap<>();
+    return value() instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
   }
 
   /** The data as a list when it is a JSON array, else an empty list. */
   public List<Object> asList() {
-    return value() instanceof List<?> list ? new java.util.ArrayList<>(list) : new java.util.ArrayList<>();
+    return value() instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>();
   }
 
   /** Whether there is no data. */

@@ -3,6 +3,7 @@ package org.stratacache.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,7 +185,7 @@ abstract class AIResponseCacheContractTest implements RequestContract, StreamCon
           return ai.getOrCompute("bad prompt", "qa", Map.of(), "why?", () -> {
             calls.incrementAndGet();
             Thread.sleep(300);
-            throw new java.io.IOException("model unavailable");
+            throw new IOException("model unavailable");
           });
         }));
       }
@@ -215,7 +217,7 @@ abstract class AIResponseCacheContractTest implements RequestContract, StreamCon
     assertThat(summary.byTextTier().get(TextTier.SMALL).hits()).isEqualTo(2);
     assertThat(summary.byTextTier().get(TextTier.LARGE).misses()).isEqualTo(1);
     assertThat(summary.tokensSaved()).isEqualTo(400);
-    assertThat(summary.estimatedCostSaved()).isEqualTo(0.004, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(summary.estimatedCostSaved()).isEqualTo(0.004, Offset.offset(1e-9));
     assertThat(summary.modelTimeSaved()).isEqualTo(Duration.ofSeconds(3));
     assertThat(summary.keyGenerationMeanMicros()).isPositive();
     assertThat(summary.keyGenerationP99Micros()).isPositive();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class AISettingsTest {
@@ -61,7 +62,7 @@ class AISettingsTest {
     assertThat(settings.priceOf("gpt-4o")).isEqualTo(new ModelPrice(0.0025, 0.01));
     assertThat(settings.priceOf("other")).isEqualTo(new ModelPrice(0.002, 0.002));
     assertThat(settings.priceOf("gpt-4o").cost(AIResponse.builder("x").tokens(1000, 2000).build()))
-        .isEqualTo(0.0225, org.assertj.core.data.Offset.offset(1e-12));
+        .isEqualTo(0.0225, Offset.offset(1e-12));
     assertThatThrownBy(() -> new AICacheExtension().settings("ai", Map.of("model-prices",
         Map.of("gpt-4o", Map.of("prompt", 1))))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("model-prices").hasMessageContaining("completion");

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class CacheKeyGeneratorTest {
@@ -105,7 +106,7 @@ class CacheKeyGeneratorTest {
   void floatsAndDoublesOfTheSameDecimalGiveTheSameKey() {
     assertThat(keys.key(null, "m", "qa", "t", Map.of("temperature", 0.7f), null))
         .isEqualTo(keys.key(null, "m", "qa", "t", Map.of("temperature", 0.7), null));
-    assertThat(keys.key(null, "m", "qa", "t", Map.of("n", new java.util.concurrent.atomic.AtomicLong(5)), null))
+    assertThat(keys.key(null, "m", "qa", "t", Map.of("n", new AtomicLong(5)), null))
         .isEqualTo(keys.key(null, "m", "qa", "t", Map.of("n", 5), null));
   }
 

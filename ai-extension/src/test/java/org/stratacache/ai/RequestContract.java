@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,7 +90,7 @@ interface RequestContract {
     }
     assertThat(ai.getAiPerformanceSummary().tokensSaved() - before).isEqualTo(expected);
     assertThat(ai.getAiPerformanceSummary().estimatedCostSaved() - costBefore)
-        .isCloseTo(cost, org.assertj.core.data.Offset.offset(1e-9));
+        .isCloseTo(cost, Offset.offset(1e-9));
     assertThat(cost).isPositive();
   }
 

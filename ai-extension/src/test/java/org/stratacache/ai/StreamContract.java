@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -188,7 +189,7 @@ interface StreamContract {
 
   /** A subscriber that asks for one chunk at a time and may cancel after ten. */
   final class Chunks implements Flow.Subscriber<String> {
-    final List<String> chunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> chunks = new CopyOnWriteArrayList<>();
     final CountDownLatch done = new CountDownLatch(1);
     final CountDownLatch cancelledAtTen = new CountDownLatch(1);
     final int cancelAt;

@@ -14,11 +14,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.stratacache.jcache.codec.EncryptingCodec;
-import org.stratacache.jcache.codec.KryoSerializer;
-import org.stratacache.jcache.codec.ValueCodec;
 import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.SerializationSettings;
+import org.stratacache.jcache.internal.codec.EncryptingCodec;
+import org.stratacache.jcache.internal.codec.KryoSerializer;
+import org.stratacache.jcache.internal.codec.ValueCodec;
 
 /**
  * The codec chain alone (Kryo, then zstd from the threshold, then AES-256-GCM when {@code encrypted}):

@@ -13,7 +13,7 @@ import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.store.redis.RedisTesting;
+import org.stratacache.jcache.internal.store.redis.RedisTesting;
 import org.stratacache.testing.redis.RedisServer;
 
 /** The web-cache shortcut gives a standard cache: in memory without a Redis URI, on Redis with one. */

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.stratacache.ai.AIMessage;
 import org.stratacache.ai.AIRequest;
+import org.stratacache.ai.StructuredData;
 
 /**
  * What of a {@link ChatRequest} decides the answer, as an {@link AIRequest}: every message in full
@@ -50,7 +51,7 @@ final class ChatRequestKeys {
     List<AIMessage> messages = new ArrayList<>(request.messages().size());
     for (ChatMessage message : request.messages()) {
       messages.add(new AIMessage(message.type().name().toLowerCase(Locale.ROOT), textOf(message),
-          org.stratacache.ai.StructuredData.of(Map.of("json", ChatMessageSerializer.messageToJson(message)))));
+          StructuredData.of(Map.of("json", ChatMessageSerializer.messageToJson(message)))));
     }
     AIRequest.Builder builder = AIRequest.builder().messages(messages).operation(operation)
         .options(options(parameters, model)).model(keyableModel(model));

@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,10 +143,10 @@ abstract class LangChain4jCacheContract {
     assertThat(cached.withControls(r -> r.refresh(true)).chat(request).aiMessage().text())
         .isEqualTo("answer 4 to The weather in Zürich");
     assertThat(cached.chat(request).aiMessage().text()).isEqualTo("answer 4 to The weather in Zürich");
-    assertThat(cached.withControls(r -> r.maxAge(java.time.Duration.ofDays(1))).chat(request).aiMessage().text())
+    assertThat(cached.withControls(r -> r.maxAge(Duration.ofDays(1))).chat(request).aiMessage().text())
         .isEqualTo("answer 4 to The weather in Zürich");
     assertThat(model.calls.get()).isEqualTo(4);
-    assertThat(ai.keyFor(cached.withControls(r -> r.ttl(java.time.Duration.ofSeconds(5))).cacheRequest(request)))
+    assertThat(ai.keyFor(cached.withControls(r -> r.ttl(Duration.ofSeconds(5))).cacheRequest(request)))
         .isEqualTo(key);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.tool.ToolCallback;
@@ -191,8 +196,8 @@ abstract class SpringAICacheContract {
     assertThat(prompt(client).call().content()).isEqualTo("answer 4 to The weather in Zürich");
     assertThat(prompt(client).advisors(a -> a.param(AICacheAdvisor.MAX_AGE, "PT1H")).call().content())
         .isEqualTo("answer 4 to The weather in Zürich");
-    assertThat(prompt(client).advisors(a -> a.param(AICacheAdvisor.MAX_AGE, java.time.Duration.ZERO)
-        .param(AICacheAdvisor.TTL, java.time.Duration.ofMinutes(5))).call().content())
+    assertThat(prompt(client).advisors(a -> a.param(AICacheAdvisor.MAX_AGE, Duration.ZERO)
+        .param(AICacheAdvisor.TTL, Duration.ofMinutes(5))).call().content())
         .isEqualTo("answer 5 to The weather in Zürich");
     assertThat(keyOf(prompt(client).advisors(a -> a.param(AICacheAdvisor.TTL, "PT5S")))).isEqualTo(key);
   }
@@ -272,13 +277,13 @@ abstract class SpringAICacheContract {
 
   /** Records the request as the cache advisor would see it, and answers without a model. */
   private record Spy(AtomicReference<ChatClientRequest> seen)
-      implements org.springframework.ai.chat.client.advisor.api.CallAdvisor {
+      implements CallAdvisor {
     @Override
-    public org.springframework.ai.chat.client.ChatClientResponse adviseCall(ChatClientRequest request,
-        org.springframework.ai.chat.client.advisor.api.CallAdvisorChain chain) {
+    public ChatClientResponse adviseCall(ChatClientRequest request,
+        CallAdvisorChain chain) {
       seen.set(request);
-      return org.springframework.ai.chat.client.ChatClientResponse.builder()
-          .chatResponse(ChatResponse.builder().generations(List.of(new org.springframework.ai.chat.model.Generation(
+      return ChatClientResponse.builder()
+          .chatResponse(ChatResponse.builder().generations(List.of(new Generation(
               new AssistantMessage("spied")))).build()).context(request.context()).build();
     }
 

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.hibernate.validator.constraints.time.DurationMin;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheWriter;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.stratacache.jcache.expiry.Ticker;
 
 /**

@@ -1,5 +1,4 @@
 /**
- * Time and expiry: the injected {@link org.stratacache.jcache.expiry.Ticker} clock and the adapter
- * that turns a JSR-107 {@code ExpiryPolicy} into the lifetimes a store applies.
+ * Time: the injected {@link org.stratacache.jcache.expiry.Ticker} clock, so tests can run expiry on a fake clock.
  */
 package org.stratacache.jcache.expiry;

@@ -1,5 +1,5 @@
 /**
- * Management: the JSR-107 statistics and configuration MXBeans, their counters, and their
- * registration under the standard JMX names in the platform MBean server.
+ * Management names: {@link org.stratacache.jcache.management.MBeans} registers beans under the standard JSR-107
+ * JMX names, quoting cache and manager names the same way for the provider and its extensions.
  */
 package org.stratacache.jcache.management;

@@ -11,6 +11,7 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.OptionalFeature;
 import javax.cache.spi.CachingProvider;
 import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.jcache.internal.spi.CacheManagerImpl;
 
 /**
  * Strata Cache's JSR-107 provider, registered in {@code META-INF/services/javax.cache.spi.CachingProvider}
@@ -32,7 +33,7 @@ public final class StrataCachingProvider implements CachingProvider {
       if (properties != null) {
         copy.putAll(properties);
       }
-      manager = new CacheManagerImpl(this, managerUri, loader, copy);
+      manager = new CacheManagerImpl(this, this::release, managerUri, loader, copy);
       byUri.put(managerUri, manager);
       try {
         manager.createDeclaredCaches();
@@ -120,7 +121,7 @@ public final class StrataCachingProvider implements CachingProvider {
   }
 
   /** Forgets a manager that closed itself. */
-  synchronized void release(CacheManagerImpl manager) {
+  private synchronized void release(CacheManagerImpl manager) {
     Map<URI, CacheManagerImpl> byUri = managers.get(manager.getClassLoader());
     if (byUri != null) {
       byUri.remove(manager.getURI(), manager);

@@ -1,5 +1,4 @@
 /**
- * The JSR-107 entry points: the {@code CachingProvider} found through {@code META-INF/services},
- * and its {@code CacheManager}s, scoped by URI and class loader.
+ * The JSR-107 entry point: the {@code CachingProvider} found through {@code META-INF/services}.
  */
 package org.stratacache.jcache.spi;

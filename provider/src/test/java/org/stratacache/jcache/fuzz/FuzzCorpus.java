@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.stratacache.jcache.codec.ValueCodec;
+import org.stratacache.jcache.internal.codec.ValueCodec;
 
 /**
  * Stored values to fuzz a cache with: real encoded values (the seeds), and byte strings made from

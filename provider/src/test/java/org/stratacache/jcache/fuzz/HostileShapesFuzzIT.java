@@ -22,14 +22,14 @@ import javax.cache.CacheManager;
 import javax.cache.Caching;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.codec.CodecException;
-import org.stratacache.jcache.codec.KryoSerializer;
-import org.stratacache.jcache.codec.PlantedValues;
-import org.stratacache.jcache.codec.ValueCodec;
 import org.stratacache.jcache.configuration.CorruptValuePolicy;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.store.redis.RedisTesting;
+import org.stratacache.jcache.internal.codec.KryoSerializer;
+import org.stratacache.jcache.internal.codec.PlantedValues;
+import org.stratacache.jcache.internal.codec.ValueCodec;
+import org.stratacache.jcache.internal.store.redis.RedisTesting;
 import org.stratacache.jcache.testing.ExpectedWarnings;
 import org.stratacache.testing.redis.RedisServer;
 
@@ -57,7 +57,7 @@ class HostileShapesFuzzIT {
         1000, 6);
     plant(hostile, codec.encode("good"));
     try (CacheManager manager = manager("fail"); CacheManager missing = manager("miss");
-         QuietLog quiet = QuietLog.of("org.stratacache.jcache.store.redis.RedisStore")) {
+         QuietLog quiet = QuietLog.of("org.stratacache.jcache.internal.store.redis.RedisStore")) {
       Cache<String, Object> strict = cache(manager, "fuzz", CorruptValuePolicy.FAIL);
       Cache<String, Object> other = cache(manager, "other", CorruptValuePolicy.FAIL);
       other.put("k", "v");

@@ -21,13 +21,13 @@ import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.processor.EntryProcessor;
 import org.junit.jupiter.api.Test;
-import org.stratacache.jcache.codec.KryoSerializer;
-import org.stratacache.jcache.codec.ValueCodec;
 import org.stratacache.jcache.configuration.CorruptValuePolicy;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.jcache.store.redis.RedisTesting;
+import org.stratacache.jcache.internal.codec.KryoSerializer;
+import org.stratacache.jcache.internal.codec.ValueCodec;
+import org.stratacache.jcache.internal.store.redis.RedisTesting;
 import org.stratacache.jcache.testing.Concurrently;
 import org.stratacache.jcache.testing.ExpectedWarnings;
 import org.stratacache.testing.redis.RedisServer;
@@ -76,7 +76,7 @@ class StoredValueFuzzIT {
     List<FuzzTally> tallies = List.of(failGet, failGetAll, failIterator, failInvoke, missGetAll, missIterator,
         missGet);
     try (CacheManager failing = manager("fail"); CacheManager missing = manager("miss");
-         QuietLog quiet = QuietLog.of("org.stratacache.jcache.store.redis.RedisStore")) {
+         QuietLog quiet = QuietLog.of("org.stratacache.jcache.internal.store.redis.RedisStore")) {
       Cache<String, Object> strict = cache(failing, CorruptValuePolicy.FAIL);
       timed(failGet, () -> readEach(strict, failGet));
       timed(failGetAll, () -> readInBatches(strict, failGetAll));

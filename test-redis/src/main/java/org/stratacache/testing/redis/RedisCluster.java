@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -170,11 +171,11 @@ public final class RedisCluster implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("No node of this cluster listens on " + port));
   }
 
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+  private static void awaitTrue(BooleanSupplier condition, String what) {
     awaitTrue(condition, System.nanoTime() + FORMING.toNanos(), what);
   }
 
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, long deadline, String what) {
+  private static void awaitTrue(BooleanSupplier condition, long deadline, String what) {
     Await.until(condition, deadline, what);
   }
 

@@ -4,6 +4,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,7 @@ public final class RedisSentinel implements AutoCloseable {
     RedisClient client = RedisClient.create();
     try (StatefulRedisSentinelConnection<String, String> toSentinel = client.connectSentinel(
         RedisURI.create(sentinel.uri()))) {
-      return ((java.net.InetSocketAddress) toSentinel.sync().getMasterAddrByName(MASTER_NAME)).getPort();
+      return ((InetSocketAddress) toSentinel.sync().getMasterAddrByName(MASTER_NAME)).getPort();
     } finally {
       client.shutdown();
     }

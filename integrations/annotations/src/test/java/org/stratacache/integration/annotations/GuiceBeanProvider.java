@@ -11,17 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.cache.CacheManager;
 import javax.cache.Cache;
+import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.annotation.BeanProvider;
 import javax.cache.spi.CachingProvider;
-import org.stratacache.jcache.configuration.StoreType;
-import org.stratacache.jcache.configuration.StrataConfiguration;
 import manager.CacheNameOnEachMethodBlogManagerImpl;
 import manager.ClassLevelCacheConfigBlogManagerImpl;
 import manager.UsingDefaultCacheNameBlogManagerImpl;
 import org.jsr107.ri.annotations.guice.module.CacheAnnotationsModule;
+import org.stratacache.jcache.configuration.StoreType;
+import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
  * The bean provider the TCK's annotation tests look up with ServiceLoader: a Guice injector with

@@ -3,6 +3,7 @@ package org.stratacache.integration.swap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.Serializable;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,9 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.spi.CachingProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * One suite of plain {@code javax.cache} code, run against Strata Cache and against Caffeine's JCache
@@ -78,7 +79,7 @@ class SwappableProvidersTest {
   }
 
   /** A serializable wrapper, since some providers copy listener factories. */
-  static final class RecordingListener implements CacheEntryCreatedListener<String, Integer>, java.io.Serializable {
+  static final class RecordingListener implements CacheEntryCreatedListener<String, Integer>, Serializable {
     private static final long serialVersionUID = 1L;
     private final transient CacheEntryCreatedListener<String, Integer> target;
 

@@ -8,6 +8,7 @@ import javax.cache.Cache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.support.NullValue;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -42,7 +43,7 @@ abstract class CachingScenarios {
   Cache<Object, Object> nativeCache(String name) {
     @SuppressWarnings("unchecked")
     Cache<Object, Object> cache = (Cache<Object, Object>) context
-        .getBean(org.springframework.cache.CacheManager.class).getCache(name).getNativeCache();
+        .getBean(CacheManager.class).getCache(name).getNativeCache();
     return cache;
   }
 

@@ -1,0 +1,118 @@
+package org.stratacache.jcache.internal.store.redis;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import org.stratacache.jcache.configuration.EncryptionSettings;
+import org.stratacache.jcache.configuration.RedisTlsSettings;
+import org.stratacache.jcache.configuration.RedisUris;
+import org.stratacache.jcache.configuration.ResiliencePolicy;
+import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.codec.EncryptingCodec;
+import org.stratacache.jcache.internal.codec.KryoCopier;
+import org.stratacache.jcache.internal.codec.KryoSerializer;
+import org.stratacache.jcache.internal.codec.ValueCodec;
+import org.stratacache.jcache.internal.concurrent.OrderedExecutor;
+import org.stratacache.jcache.internal.store.memory.MemoryStore;
+import org.stratacache.jcache.internal.store.near.NearCacheStore;
+import org.stratacache.jcache.internal.store.resilience.ResilientStore;
+import org.stratacache.jcache.store.RemoteEvents;
+import org.stratacache.jcache.store.Store;
+import org.stratacache.jcache.store.StoreAccessException;
+import org.stratacache.jcache.store.StoreEventSink;
+import org.stratacache.jcache.store.StoreProvider;
+
+/**
+ * Creates {@link RedisStore}s for one cache manager over its {@link RedisConnector}. The first
+ * cache on a URI opens the connection, so an unreachable Redis fails {@code createCache} within the
+ * configured timeout.
+ */
+public final class RedisStoreProvider implements StoreProvider {
+
+  private final RedisConnector connector;
+  private final ClassLoader classLoader;
+  private final Executor background;
+  private final OrderedExecutor inbound;
+
+  /**
+   * Stores over {@code connector}, deserializing with {@code classLoader}.
+   *
+   * @param background runs reconnection attempts of caches created while Redis was away
+   * @param inbound    decodes and delivers what Redis pushes (events, invalidations), off its I/O threads
+   */
+  public RedisStoreProvider(RedisConnector connector, ClassLoader classLoader, Executor background,
+                            OrderedExecutor inbound) {
+    this.connector = connector;
+    this.classLoader = classLoader;
+    this.background = background;
+    this.inbound = inbound;
+  }
+
+  /** Stores whose pushed messages are decoded on the thread that receives them (for tests). */
+  public RedisStoreProvider(RedisConnector connector, ClassLoader classLoader, Executor background) {
+    this(connector, classLoader, background, new OrderedExecutor("incoming messages", Runnable::run, 1,
+        Integer.MAX_VALUE));
+  }
+
+  /** A store whose Redis connection is tried at once and, if the resilience policy allows, later. */
+  @Override
+  public <K, V> Store<K, V> createStore(String cacheName, StrataConfiguration<K, V> configuration,
+                                        StoreEventSink<K, V> sink) {
+    String description = "Redis at " + RedisUris.mask(configuration.getRedisUri()) + " (cache '" + cacheName + "')";
+    return new ResilientStore<>(description, () -> connect(cacheName, configuration),
+        configuration.getResiliencePolicy(),
+        () -> new MemoryStore<>(configuration.getFallbackMaximumSize(), configuration.getTicker(), sink), background);
+  }
+
+  private <K, V> Store<K, V> connect(String cacheName, StrataConfiguration<K, V> configuration) {
+    RedisConnection connection = connector.connection(configuration.getRedisUri(), configuration.getRedisTls(),
+        configuration.getRedisTimeout());
+    KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
+    KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
+    ValueCodec values = valueCodec(configuration, serializer);
+    String uri = configuration.getRedisUri();
+    RedisStore<K, V> store = new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
+        configuration.getCorruptValuePolicy(),
+        listener -> connector.track(uri, configuration.getRedisTls(), configuration.getRedisTimeout(), keys.namespace(),
+            Inbound.invalidations(inbound, listener)));
+    long nearSize = configuration.getNearCacheMaximumSize();
+    return nearSize == 0 ? store
+        : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), configuration.getTicker());
+  }
+
+  private static <K> KeyCodec<K> keyCodec(String cacheName, StrataConfiguration<K, ?> configuration,
+                                          KryoSerializer serializer) {
+    return new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(), serializer);
+  }
+
+  private static ValueCodec valueCodec(StrataConfiguration<?, ?> configuration, KryoSerializer serializer) {
+    EncryptionSettings encryption = configuration.getEncryption();
+    return new ValueCodec(serializer, configuration.getCompressionThreshold(), configuration.getCompressionLevel(),
+        encryption == null ? null : new EncryptingCodec(encryption));
+  }
+
+  /**
+   * Events shared over Redis pub/sub, encoded as the cache's store encodes keys and values. When
+   * Redis is away they are shared once it answers, unless the resilience policy is {@code fail}.
+   *
+   * @throws StoreAccessException (when started) if Redis cannot be reached and the policy is {@code fail}
+   */
+  @Override
+  public <K, V> RemoteEvents<K, V> remoteEvents(String cacheName, StrataConfiguration<K, V> configuration) {
+    String uri = configuration.getRedisUri();
+    Duration timeout = configuration.getRedisTimeout();
+    KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
+    KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
+    RedisTlsSettings tls = configuration.getRedisTls();
+    return new RedisEvents<>(cacheName, () -> connector.connection(uri, tls, timeout), keys,
+        valueCodec(configuration, serializer), configuration.getValueType(),
+        events -> connector.subscribe(uri, tls, timeout, keys.namespace(),
+            Inbound.events(inbound, cacheName, events::onEvent), Inbound.expirations(inbound, cacheName,
+                events::onExpired)),
+        configuration.getResiliencePolicy() == ResiliencePolicy.FAIL, background);
+  }
+
+  @Override
+  public boolean isolatesValues() {
+    return true;
+  }
+}

@@ -1,5 +1,0 @@
-/**
- * The in-memory store: a Caffeine cache (W-TinyLFU eviction when bounded) holding each value with
- * its expiry instant, checked against the cache's injected ticker when an entry is touched.
- */
-package org.stratacache.jcache.store.memory;

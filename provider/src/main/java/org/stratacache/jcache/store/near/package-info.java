@@ -1,5 +1,0 @@
-/**
- * The near cache: a bounded in-memory copy of hot entries in front of a remote store, kept fresh
- * by invalidations the remote store pushes when any client changes a key.
- */
-package org.stratacache.jcache.store.near;

@@ -1,0 +1,36 @@
+package org.stratacache.jcache.internal.store.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.util.UUID;
+import org.stratacache.jcache.configuration.ManagerDefaults;
+import org.stratacache.jcache.configuration.StoreType;
+import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.testing.redis.RedisServer;
+
+/** Helpers for tests against a real Redis: unique namespaces, resolved configurations, a raw client. */
+public final class RedisTesting {
+
+  private RedisTesting() {
+  }
+
+  /** A key prefix no other test run uses, so tests can share a Redis server. */
+  public static String uniquePrefix() {
+    return "it-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** A Redis cache configuration on the shared test server, resolved as a cache manager would. */
+  public static <K, V> StrataConfiguration<K, V> redisConfiguration(Class<K> keys, Class<V> values, String prefix) {
+    return ManagerDefaults.of(null, name -> null, name -> null).resolve(StrataConfiguration.builder(keys, values)
+        .storeType(StoreType.REDIS)
+        .redisUri(RedisServer.sharedUri())
+        .keyPrefix(prefix)
+        .build());
+  }
+
+  /** A raw Lettuce connection to the shared test server, for looking under the hood. */
+  public static StatefulRedisConnection<byte[], byte[]> rawConnection(RedisClient client) {
+    return client.connect(ByteArrayCodec.INSTANCE, io.lettuce.core.RedisURI.create(RedisServer.sharedUri()));
+  }
+}

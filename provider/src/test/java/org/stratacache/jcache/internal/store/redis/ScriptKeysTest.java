@@ -1,0 +1,42 @@
+package org.stratacache.jcache.internal.store.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On a Redis Cluster a script may only touch keys of one slot, and only keys it declares. Every
+ * script here declares one key ({@link RedisConnection#script} takes exactly one), so each Redis
+ * call in a script must name {@code KEYS[1]} as its key, or be a call without keys.
+ */
+class ScriptKeysTest {
+
+  private static final Pattern CALL = Pattern.compile("redis\\.call\\(\\s*'([A-Za-z]+)'\\s*(?:,\\s*([^,)]+))?");
+  private static final List<String> KEYLESS = List.of("TIME");
+
+  @Test
+  void everyRedisCallOfEveryScriptTouchesOnlyItsOneDeclaredKey() {
+    List<String> calls = new ArrayList<>();
+    List<String> offending = new ArrayList<>();
+    for (Script script : Script.values()) {
+      String source = new String(script.source(), StandardCharsets.UTF_8);
+      assertThat(source).as(script + " names no key but KEYS[1]").doesNotContainPattern("KEYS\\[(?!1\\])");
+      Matcher call = CALL.matcher(source);
+      while (call.find()) {
+        String command = call.group(1).toUpperCase(java.util.Locale.ROOT);
+        String key = call.group(2) == null ? null : call.group(2).trim();
+        calls.add(script + " " + command);
+        if (KEYLESS.contains(command) ? key != null : !"KEYS[1]".equals(key)) {
+          offending.add(script + ": redis.call('" + command + "', " + key + ")");
+        }
+      }
+    }
+    assertThat(calls).as("the scripts were read").hasSizeGreaterThan(Script.values().length);
+    assertThat(offending).as("Redis calls whose key is not the script's one declared key").isEmpty();
+  }
+}
