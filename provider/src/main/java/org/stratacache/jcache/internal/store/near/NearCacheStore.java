@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.stratacache.jcache.expiry.Ticker;
-import org.stratacache.jcache.internal.codec.Copier;
+import org.stratacache.jcache.internal.copy.Copier;
 import org.stratacache.jcache.store.EntryExpiry;
 import org.stratacache.jcache.store.Remapping;
 import org.stratacache.jcache.store.Store;
