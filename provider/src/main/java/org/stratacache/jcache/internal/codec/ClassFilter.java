@@ -8,7 +8,7 @@ import org.stratacache.jcache.configuration.SerializationSettings;
  * Decides, by class or by name, whether a class may be serialized to or read from a shared store:
  * the built-in types, registered and allowed classes, allowed packages, and arrays and enums of them.
  */
-final class ClassFilter {
+public final class ClassFilter {
 
   private final Set<String> classes = new HashSet<>();
   private final Set<String> packages;
@@ -40,7 +40,7 @@ final class ClassFilter {
    * hidden or synthetic classes, and anonymous classes (their names change with the source), enum
    * constants with a body excepted.
    */
-  static boolean cannotBeReadBack(Class<?> type) {
+  public static boolean cannotBeReadBack(Class<?> type) {
     Class<?> element = type;
     while (element.isArray()) {
       element = element.getComponentType();

@@ -5,7 +5,7 @@ import org.stratacache.jcache.configuration.DecodeLimits.Limit;
 import org.stratacache.jcache.configuration.Setting;
 
 /** Messages for a value over one of the {@link org.stratacache.jcache.configuration.DecodeLimits}. */
-final class DecodeBounds {
+public final class DecodeBounds {
 
   private DecodeBounds() {
   }
@@ -16,7 +16,7 @@ final class DecodeBounds {
   }
 
   /** A value over {@code limit}: {@code what} says by how much. */
-  static CodecException exceeded(Limit limit, String what, long allowed) {
+  public static CodecException exceeded(Limit limit, String what, long allowed) {
     return new CodecException("The value is over a decoding bound: " + what + ", and " + setting(limit)
         + " allows " + allowed);
   }

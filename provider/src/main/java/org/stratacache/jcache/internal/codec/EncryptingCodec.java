@@ -13,15 +13,19 @@ import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.configuration.EncryptionSettings;
 
 /**
- * AES-256-GCM over a payload that follows a two-byte header (see {@link ValueCodec}): the sealed
- * form is the header, a two-byte key id, a 12-byte random nonce, then the ciphertext and its
- * 16-byte tag. The header and key id are authenticated as associated data, so no byte of the stored
- * value can change unnoticed. Keys come from a ring, so values written with an older key still
- * read. Thread-safe: each thread reuses its own {@link Cipher}.
+ * AES-256-GCM encryption, flag bit 1: the outermost layer, over a payload that follows the two-byte
+ * envelope header (see {@link ValueCodec}). The sealed form is the header, a two-byte key id, a
+ * 12-byte random nonce, then the ciphertext and its 16-byte tag. The header and key id are
+ * authenticated as associated data, so no byte of the stored value can change unnoticed. Keys come
+ * from a ring, so values written with an older key still read; with {@code encryption.require} a
+ * value without the flag is refused. Thread-safe: each thread reuses its own {@link Cipher}.
  */
-public final class EncryptingCodec {
+public final class EncryptingCodec implements Codec {
 
-  private static final int HEADER = 2;
+  /** The payload is encrypted. */
+  public static final int FLAG = 2;
+
+  private static final int HEADER = ValueCodec.HEADER;
   private static final int AAD = HEADER + 2;
   private static final int NONCE = 12;
   private static final int TAG_BITS = 128;
@@ -54,6 +58,38 @@ public final class EncryptingCodec {
   /** Whether values stored without encryption must be refused. */
   boolean required() {
     return required;
+  }
+
+  @Override
+  public int flag() {
+    return FLAG;
+  }
+
+  @Override
+  public Payload encode(Payload payload) {
+    int flags = payload.flags() | FLAG;
+    byte[] sealed = seal(ValueCodec.VERSION, flags, payload.bytes(), payload.offset(), payload.length());
+    return Payload.of(flags, sealed, HEADER, sealed.length - HEADER);
+  }
+
+  /**
+   * The payload of an encrypted value, which this layer reads whole, its envelope header included
+   * (the layer is outermost: the header is authenticated).
+   */
+  @Override
+  public Payload decode(Payload payload) {
+    if (!payload.has(FLAG)) {
+      if (required) {
+        throw new CodecException("Stored value is not encrypted, and this cache requires encryption "
+            + "(encryption.require): written by a client without the keys, or planted");
+      }
+      return payload;
+    }
+    if (payload.offset() != HEADER || payload.isStreamed()) {
+      throw new IllegalStateException("Encryption must be the outermost layer of the codec chain");
+    }
+    byte[] plain = open(payload.bytes());
+    return Payload.of(payload.flags() & ~FLAG, plain, 0, plain.length);
   }
 
   /** {@code header} then the sealed {@code payload[offset..offset+length)}. */

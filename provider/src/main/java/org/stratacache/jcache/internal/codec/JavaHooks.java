@@ -12,7 +12,7 @@ import java.lang.reflect.Method;
  * {@code SimpleKey}). Field-by-field Kryo would silently break both, so such classes go through
  * Java serialization instead. Answers are cached per class.
  */
-final class JavaHooks {
+public final class JavaHooks {
 
   private static final ClassValue<Boolean> KEEPS_IDENTITY = new ClassValue<>() {
     @Override
@@ -33,7 +33,7 @@ final class JavaHooks {
   }
 
   /** A {@code Serializable} class with {@code readResolve} or {@code writeReplace}. */
-  static boolean keepsIdentity(Class<?> type) {
+  public static boolean keepsIdentity(Class<?> type) {
     return KEEPS_IDENTITY.get(type);
   }
 

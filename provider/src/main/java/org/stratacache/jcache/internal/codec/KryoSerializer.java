@@ -24,7 +24,7 @@ import org.stratacache.jcache.configuration.SerializationSettings;
  * built-in and registered classes under fixed ids, and a class filter that refuses, before any
  * class is loaded, every class the settings do not allow. Thread-safe.
  */
-public final class KryoSerializer {
+public final class KryoSerializer implements PrefixedSerializer {
 
   private static final int POOL_SIZE = 64;
   private static final int BUFFER = 4096;
@@ -86,6 +86,7 @@ public final class KryoSerializer {
    * @throws ClassNotAllowedException when the value holds a class the settings do not allow
    * @throws CodecException when Kryo cannot serialize it
    */
+  @Override
   public byte[] serialize(Object value, byte[] header) {
     Worker worker = pool.obtain();
     try {
@@ -111,6 +112,7 @@ public final class KryoSerializer {
    * @throws CodecException when the bytes are not a value this serializer wrote or hold a class
    *                        that is not allowed
    */
+  @Override
   public Object deserialize(byte[] bytes, int offset, int length) {
     if (length > limits.decodedSize()) {
       throw DecodeBounds.exceeded(Limit.DECODED_SIZE, "the value has " + length + " bytes", limits.decodedSize());
@@ -143,6 +145,7 @@ public final class KryoSerializer {
    * really in the bytes rather than what a header claims, refusing a stream longer than
    * {@code budget} bytes.
    */
+  @Override
   public Object deserialize(InputStream stream, long budget) {
     Worker worker = pool.obtain();
     try (BoundedInput input = new BoundedInput(limits, stream, Math.min(budget, limits.decodedSize()), BUFFER)) {

@@ -14,13 +14,13 @@ import org.stratacache.jcache.configuration.DecodeLimits.Limit;
  * when given a filter, refuses by name, before loading, every class the filter does not allow
  * (superclasses of an allowed class excepted) and every proxy.
  */
-final class LoaderObjectInputStream extends ObjectInputStream {
+public final class LoaderObjectInputStream extends ObjectInputStream {
 
   private final ClassLoader loader;
   private final JavaSerializationSerializer.Admitted admitted;
 
   /** {@code filter} may be null for in-process copies of objects the application handed over. */
-  LoaderObjectInputStream(InputStream in, ClassLoader loader, ClassFilter filter) throws IOException {
+  public LoaderObjectInputStream(InputStream in, ClassLoader loader, ClassFilter filter) throws IOException {
     super(in);
     this.loader = loader;
     this.admitted = filter == null ? null : new JavaSerializationSerializer.Admitted(filter);

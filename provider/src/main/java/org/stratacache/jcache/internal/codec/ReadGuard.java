@@ -19,7 +19,7 @@ import org.stratacache.jcache.configuration.DecodeLimits.Limit;
  * {@code add} or {@code put} that would hash it, once the spending passes
  * {@link Limit#HASH_WORK}. Not thread-safe: one per Kryo instance.
  */
-final class ReadGuard {
+public final class ReadGuard {
 
   private static final int SET = 1;
   private static final int MAP = 2;
@@ -36,7 +36,7 @@ final class ReadGuard {
   private int depth;
   private long hashWork;
 
-  ReadGuard(DecodeLimits limits) {
+  public ReadGuard(DecodeLimits limits) {
     this.limits = limits;
     int frames = limits.depth() + 2;
     this.types = new Class<?>[frames];
@@ -46,7 +46,7 @@ final class ReadGuard {
   }
 
   /** Forgets the previous read. */
-  void reset() {
+  public void reset() {
     // clear() keeps the table: a large one is dropped instead
     memo = memo.size() > 1024 ? new IdentityHashMap<>() : memo;
     memo.clear();
@@ -56,7 +56,7 @@ final class ReadGuard {
   }
 
   /** An object of {@code type} (null: not known yet) is about to be read. */
-  void enter(Class<?> type) {
+  public void enter(Class<?> type) {
     if (depth >= limits.depth()) {
       throw DecodeBounds.exceeded(Limit.DEPTH, "it nests objects more than " + limits.depth() + " deep",
           limits.depth());
@@ -76,7 +76,7 @@ final class ReadGuard {
   }
 
   /** The object read last; spends its cost when its container hashes it. */
-  <T> T exit(T value) {
+  public <T> T exit(T value) {
     long cost;
     if (value == null) {
       cost = 0;

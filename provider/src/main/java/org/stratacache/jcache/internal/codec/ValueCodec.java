@@ -1,30 +1,29 @@
 package org.stratacache.jcache.internal.codec;
 
-import com.github.luben.zstd.Zstd;
-import com.github.luben.zstd.ZstdException;
-import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.stratacache.jcache.codec.CodecException;
+import org.stratacache.jcache.codec.ValueSerializer;
 import org.stratacache.jcache.configuration.DecodeLimits;
 import org.stratacache.jcache.configuration.DecodeLimits.Limit;
 
 /**
  * The stored format of a value (version 1): one format-version byte, one flags byte, then the
- * Kryo bytes of the value, compressed with zstd when they reach the compression threshold and
- * compression pays off, then, when the cache has encryption keys, encrypted with AES-256-GCM.
+ * bytes of the cache's {@link ValueSerializer} (Kryo by default, or JSON), passed through the
+ * {@link Codec} layers: {@link ZstdCodec} when they reach the compression threshold and compression
+ * pays off, then, when the cache has encryption keys, {@link EncryptingCodec}. Each layer owns one
+ * flag; this class writes and checks the envelope around them.
  *
  * <pre>
  * byte 0    format version, 1
  * byte 1    flags: bit 0 = zstd frame; bit 1 = encrypted; other bits reserved (must be 0)
- * byte 2..  Kryo bytes, or a zstd frame (with its content size) holding them
+ * byte 2..  the serializer's bytes, or a zstd frame (with its content size) holding them
  *
  * encrypted (bit 1):
  * byte 2-3  key id, big-endian
  * byte 4-15 nonce (random)
- * byte 16.. AES-GCM ciphertext of the Kryo bytes or zstd frame, then its 16-byte tag;
+ * byte 16.. AES-GCM ciphertext of the serializer's bytes or zstd frame, then its 16-byte tag;
  *           bytes 0-3 are authenticated as associated data
  * </pre>
  *
@@ -42,24 +41,19 @@ public final class ValueCodec {
   /** The format version this codec writes. */
   public static final byte VERSION = 1;
   /** The payload is a zstd frame. */
-  public static final int FLAG_ZSTD = 1;
+  public static final int FLAG_ZSTD = ZstdCodec.FLAG;
   /** The payload is encrypted (see {@link EncryptingCodec}). */
-  public static final int FLAG_ENCRYPTED = 2;
+  public static final int FLAG_ENCRYPTED = EncryptingCodec.FLAG;
+  /** Bytes of the envelope header: version and flags. */
+  static final int HEADER = 2;
 
-  private static final int HEADER = 2;
+  private static final int FORMAT_FLAGS = FLAG_ZSTD | FLAG_ENCRYPTED;
   private static final byte[] PLAIN_HEADER = {VERSION, 0};
-  /** Frames claiming more are streamed, so a forged size cannot make a read allocate it. */
-  private static final long BUFFERED_CONTENT = 1L << 20;
-  /** What zstd answers for a frame that does not declare its content size. */
-  private static final long UNKNOWN_CONTENT = -1;
-  private static final int MIN_WINDOW_LOG = 10;
-  private static final int MAX_WINDOW_LOG = 31;
 
-  private final KryoSerializer serializer;
+  private final ValueSerializer serializer;
+  private final List<Codec> layers;
+  private final int layerFlags;
   private final LongAdder serialized = new LongAdder();
-  private final int compressionThreshold;
-  private final int compressionLevel;
-  private final EncryptingCodec encryption;
   private final DecodeLimits limits;
 
   /**
@@ -80,11 +74,26 @@ public final class ValueCodec {
    */
   public ValueCodec(KryoSerializer serializer, int compressionThreshold, int compressionLevel,
                     EncryptingCodec encryption) {
+    this(serializer, serializer.limits(), compressionThreshold, compressionLevel, encryption);
+  }
+
+  /**
+   * A codec over any serializer, compressing from {@code compressionThreshold} bytes and encrypting
+   * with {@code encryption}, or not when it is {@code null}.
+   *
+   * @param limits the bounds of the serializer's settings
+   */
+  public ValueCodec(ValueSerializer serializer, DecodeLimits limits, int compressionThreshold, int compressionLevel,
+                    EncryptingCodec encryption) {
     this.serializer = serializer;
-    this.compressionThreshold = compressionThreshold;
-    this.compressionLevel = compressionLevel;
-    this.encryption = encryption;
-    this.limits = serializer.limits();
+    this.limits = limits;
+    List<Codec> chain = new ArrayList<>(2);
+    chain.add(new ZstdCodec(compressionThreshold, compressionLevel, limits));
+    if (encryption != null) {
+      chain.add(encryption);
+    }
+    this.layers = List.copyOf(chain);
+    this.layerFlags = layers.stream().mapToInt(Codec::flag).reduce(0, (a, b) -> a | b);
   }
 
   /**
@@ -94,9 +103,12 @@ public final class ValueCodec {
    *                        {@link DecodeLimits}, or of a class without a stable name
    */
   public byte[] encode(Object value) {
-    byte[] stored = compressed(value);
-    stored = encryption == null ? stored
-        : encryption.seal(VERSION, stored[1] | FLAG_ENCRYPTED, stored, HEADER, stored.length - HEADER);
+    Payload payload = serialized(value);
+    serialized.add(payload.length());
+    for (Codec layer : layers) {
+      payload = layer.encode(payload);
+    }
+    byte[] stored = envelope(payload);
     if (stored.length > limits.valueSize()) {
       throw DecodeBounds.exceeded(Limit.VALUE_SIZE, "a value of " + value.getClass().getName() + " takes "
           + stored.length + " bytes stored, so no read would accept it", limits.valueSize());
@@ -104,26 +116,30 @@ public final class ValueCodec {
     return stored;
   }
 
-  private byte[] compressed(Object value) {
-    byte[] plain = serializer.serialize(value, PLAIN_HEADER);
-    int length = plain.length - HEADER;
-    serialized.add(length);
-    if (length < compressionThreshold) {
-      return plain;
+  private Payload serialized(Object value) {
+    byte[] bytes;
+    if (serializer instanceof PrefixedSerializer prefixed) {
+      bytes = prefixed.serialize(value, PLAIN_HEADER);
+      return Payload.of(0, bytes, HEADER, bytes.length - HEADER);
     }
-    byte[] compressed = new byte[HEADER + (int) Zstd.compressBound(length)];
-    int size;
-    try {
-      size = ZstdContexts.compress(compressionLevel, compressed, HEADER, plain, HEADER, length);
-    } catch (ZstdException e) {
-      return plain;
+    bytes = serializer.serialize(value);
+    if (bytes == null) {
+      throw new CodecException(serializer.getClass().getName() + " returned no bytes for a value of "
+          + value.getClass().getName());
     }
-    if (size >= length) {
-      return plain;
+    return Payload.of(0, bytes, 0, bytes.length);
+  }
+
+  /** The header, then the payload: in place when the layers left room for it. */
+  private static byte[] envelope(Payload payload) {
+    byte[] stored = payload.bytes();
+    if (payload.offset() != HEADER || payload.length() != stored.length - HEADER) {
+      stored = new byte[HEADER + payload.length()];
+      System.arraycopy(payload.bytes(), payload.offset(), stored, HEADER, payload.length());
     }
-    compressed[0] = VERSION;
-    compressed[1] = FLAG_ZSTD;
-    return Arrays.copyOf(compressed, HEADER + size);
+    stored[0] = VERSION;
+    stored[1] = (byte) payload.flags();
+    return stored;
   }
 
   /** Serialized bytes of every value encoded so far, before compression. */
@@ -154,75 +170,24 @@ public final class ValueCodec {
           + " (this version reads format " + VERSION + "): not written by Strata Cache, or by a newer release");
     }
     int flags = bytes[1] & 0xff;
-    if ((flags & ~(FLAG_ZSTD | FLAG_ENCRYPTED)) != 0) {
+    if ((flags & ~FORMAT_FLAGS) != 0) {
       throw new CodecException("Stored value has unknown flags 0x" + Integer.toHexString(flags));
     }
+    if ((flags & FLAG_ENCRYPTED & ~layerFlags) != 0) {
+      throw new CodecException("Stored value is encrypted, and this cache has no encryption keys (encryption.keys)");
+    }
+    Payload payload = Payload.of(flags, bytes, HEADER, bytes.length - HEADER);
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      payload = layers.get(i).decode(payload);
+    }
     Object value;
-    if ((flags & FLAG_ENCRYPTED) != 0) {
-      if (encryption == null) {
-        throw new CodecException("Stored value is encrypted, and this cache has no encryption keys (encryption.keys)");
-      }
-      byte[] payload = encryption.open(bytes);
-      value = payload(flags, payload, 0, payload.length);
-    } else if (encryption != null && encryption.required()) {
-      throw new CodecException("Stored value is not encrypted, and this cache requires encryption "
-          + "(encryption.require): written by a client without the keys, or planted");
-    } else {
-      value = payload(flags, bytes, HEADER, bytes.length - HEADER);
+    try (Payload plain = payload) {
+      value = plain.isStreamed() ? serializer.deserialize(plain.stream(), plain.budget())
+          : serializer.deserialize(plain.bytes(), plain.offset(), plain.length());
     }
     if (value == null) {
       throw new CodecException("Stored value is null, which no cache stores");
     }
     return value;
-  }
-
-  /** The value in {@code bytes[offset..offset+length)}: Kryo bytes, or a zstd frame of them. */
-  private Object payload(int flags, byte[] bytes, int offset, int length) {
-    if ((flags & FLAG_ZSTD) == 0) {
-      return serializer.deserialize(bytes, offset, length);
-    }
-    long content = Zstd.getFrameContentSize(bytes, offset, length);
-    if (content == UNKNOWN_CONTENT) {
-      // not written by this codec, which declares sizes: read as far as the bound allows
-      return streamed(bytes, offset, length, limits.decodedSize());
-    }
-    if (content < 0) {
-      throw new CodecException("Stored value holds no valid zstd frame (content size " + content + ")");
-    }
-    if (content > limits.decodedSize()) {
-      throw DecodeBounds.exceeded(Limit.DECODED_SIZE, "the stored zstd frame declares " + content
-          + " bytes of content", limits.decodedSize());
-    }
-    if (content > BUFFERED_CONTENT) {
-      return streamed(bytes, offset, length, content);
-    }
-    byte[] plain = new byte[(int) content];
-    int size;
-    try {
-      size = ZstdContexts.decompress(plain, bytes, offset, length);
-    } catch (ZstdException e) {
-      throw new CodecException("Stored value has a corrupt zstd frame: " + e.getMessage(), e);
-    }
-    if (size != content) {
-      throw new CodecException("Stored value has a corrupt zstd frame: " + size + " of " + content + " bytes");
-    }
-    return serializer.deserialize(plain, 0, plain.length);
-  }
-
-  /** Reads a frame as a stream that ends at {@code budget} bytes, with a window no larger than the bound. */
-  private Object streamed(byte[] bytes, int offset, int length, long budget) {
-    try (ZstdInputStreamNoFinalizer in = new ZstdInputStreamNoFinalizer(
-        new ByteArrayInputStream(bytes, offset, length))) {
-      in.setLongMax(windowLog(budget));
-      return serializer.deserialize(in, budget);
-    } catch (IOException e) {
-      throw new CodecException("Stored value has a corrupt zstd frame: " + e.getMessage(), e);
-    }
-  }
-
-  /** The smallest window log covering {@code size} bytes: a larger window would only buy native memory. */
-  private static int windowLog(long size) {
-    int log = 64 - Long.numberOfLeadingZeros(Math.max(1, size - 1));
-    return Math.max(MIN_WINDOW_LOG, Math.min(MAX_WINDOW_LOG, log));
   }
 }

@@ -3,7 +3,7 @@ package org.stratacache.jcache.internal.processor;
 import javax.cache.CacheException;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
-import org.stratacache.jcache.internal.codec.Copier;
+import org.stratacache.jcache.internal.copy.Copier;
 import org.stratacache.jcache.internal.integration.ReadThrough;
 import org.stratacache.jcache.internal.integration.WriteThrough;
 import org.stratacache.jcache.store.Decision;

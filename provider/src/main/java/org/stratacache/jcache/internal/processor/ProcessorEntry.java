@@ -2,7 +2,7 @@ package org.stratacache.jcache.internal.processor;
 
 import java.util.Objects;
 import javax.cache.processor.MutableEntry;
-import org.stratacache.jcache.internal.codec.Copier;
+import org.stratacache.jcache.internal.copy.Copier;
 import org.stratacache.jcache.internal.integration.ReadThrough;
 import org.stratacache.jcache.store.StoreEntry;
 

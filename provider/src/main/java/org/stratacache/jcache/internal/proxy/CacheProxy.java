@@ -19,7 +19,7 @@ import javax.cache.management.CacheStatisticsMXBean;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorResult;
 import org.stratacache.jcache.StrataCache;
-import org.stratacache.jcache.internal.codec.Copier;
+import org.stratacache.jcache.internal.copy.Copier;
 import org.stratacache.jcache.internal.event.EventDispatcher;
 import org.stratacache.jcache.internal.expiry.PolicyExpiry;
 import org.stratacache.jcache.internal.integration.ReadThrough;

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.cache.integration.CompletionListener;
-import org.stratacache.jcache.internal.codec.Copier;
+import org.stratacache.jcache.internal.copy.Copier;
 import org.stratacache.jcache.internal.integration.ReadThrough;
 import org.stratacache.jcache.store.EntryExpiry;
 import org.stratacache.jcache.store.Store;

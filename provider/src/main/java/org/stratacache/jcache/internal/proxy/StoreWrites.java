@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.cache.event.EventType;
-import org.stratacache.jcache.internal.codec.Copier;
+import org.stratacache.jcache.internal.copy.Copier;
 import org.stratacache.jcache.internal.event.EventDispatcher;
 import org.stratacache.jcache.internal.management.CacheStatistics;
 import org.stratacache.jcache.store.EntryExpiry;

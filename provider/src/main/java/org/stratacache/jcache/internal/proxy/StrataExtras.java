@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.stratacache.jcache.StrataCache;
-import org.stratacache.jcache.internal.codec.Copier;
+import org.stratacache.jcache.internal.copy.Copier;
 import org.stratacache.jcache.internal.integration.ReadThrough;
 import org.stratacache.jcache.internal.management.CacheStatistics;
 import org.stratacache.jcache.store.EntryExpiry;

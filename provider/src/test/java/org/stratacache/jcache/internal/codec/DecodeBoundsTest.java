@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.configuration.DecodeLimits;
 import org.stratacache.jcache.configuration.DecodeLimits.Limit;
+import org.stratacache.jcache.internal.copy.KryoCopier;
 
 /**
  * Every read of stored bytes is bounded, in time and memory, before it allocates: planted size

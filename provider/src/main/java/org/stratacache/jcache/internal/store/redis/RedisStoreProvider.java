@@ -2,9 +2,12 @@ package org.stratacache.jcache.internal.store.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.stratacache.jcache.configuration.CodecSettings;
 import org.stratacache.jcache.configuration.EncryptionSettings;
+import org.stratacache.jcache.configuration.EventSettings;
 import org.stratacache.jcache.configuration.NearCacheSettings;
 import org.stratacache.jcache.configuration.RedisSettings;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
@@ -13,10 +16,10 @@ import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.ResilienceSettings;
 import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.internal.codec.EncryptingCodec;
-import org.stratacache.jcache.internal.codec.KryoCopier;
 import org.stratacache.jcache.internal.codec.KryoSerializer;
 import org.stratacache.jcache.internal.codec.ValueCodec;
 import org.stratacache.jcache.internal.concurrent.OrderedExecutor;
+import org.stratacache.jcache.internal.copy.KryoCopier;
 import org.stratacache.jcache.internal.store.memory.MemoryStore;
 import org.stratacache.jcache.internal.store.near.NearCacheStore;
 import org.stratacache.jcache.internal.store.resilience.ResilientStore;
@@ -37,6 +40,8 @@ public final class RedisStoreProvider implements StoreProvider {
   private final ClassLoader classLoader;
   private final Executor background;
   private final OrderedExecutor inbound;
+  /** The stored form of each cache whose store was just created, until its remote events take it over. */
+  private final Map<String, StoredValues<?, ?>> handedOver = new ConcurrentHashMap<>();
 
   /**
    * Stores over {@code connector}, deserializing with {@code classLoader}.
@@ -61,7 +66,7 @@ public final class RedisStoreProvider implements StoreProvider {
   @Override
   public List<Class<?>> sections() {
     return List.of(RedisSettings.class, CodecSettings.class, SerializationSettings.class, EncryptionSettings.class,
-        ResilienceSettings.class, NearCacheSettings.class);
+        ResilienceSettings.class, NearCacheSettings.class, EventSettings.class);
   }
 
   /** A store whose Redis connection is tried at once and, if the resilience policy allows, later. */
@@ -69,29 +74,34 @@ public final class RedisStoreProvider implements StoreProvider {
   public <K, V> Store<K, V> createStore(StoreContext<K, V> context) {
     RedisSettings redis = context.section(RedisSettings.class);
     ResilienceSettings resilience = context.section(ResilienceSettings.class);
-    String description = "Redis at " + RedisUris.mask(redis.getUri()) + " (cache '" + context.cacheName() + "')";
-    return new ResilientStore<>(description, () -> connect(context), resilience.getPolicy(),
+    String masked = RedisUris.mask(redis.getUri());
+    String description = "Redis at " + masked + " (cache '" + context.cacheName() + "')";
+    boolean remoteEvents = context.section(EventSettings.class).isRemote();
+    StoredValues<K, V> values = storedValues(context, masked, remoteEvents);
+    if (remoteEvents) {
+      handedOver.put(context.cacheName(), values);
+    }
+    return new ResilientStore<>(description, () -> connect(context, values), resilience.getPolicy(),
         () -> new MemoryStore<>(resilience.getFallbackMaximumSize(), context.ticker(), context.sink()), background);
   }
 
-  private <K, V> Store<K, V> connect(StoreContext<K, V> context) {
+  private <K, V> Store<K, V> connect(StoreContext<K, V> context, StoredValues<K, V> values) {
     RedisSettings redis = context.section(RedisSettings.class);
     RedisConnection connection = connector.connection(redis.getUri(), redis.getTls(), redis.getTimeout());
-    KryoSerializer serializer = new KryoSerializer(classLoader, context.section(SerializationSettings.class));
-    KeyCodec<K> keys = keyCodec(context, serializer);
-    ValueCodec values = valueCodec(context, serializer);
-    RedisStore<K, V> store = new RedisStore<>(context.cacheName(), connection, keys, values, context.valueType(),
-        context.section(CodecSettings.class).getCorruptValuePolicy(),
-        listener -> connector.track(redis.getUri(), redis.getTls(), redis.getTimeout(), keys.namespace(),
-            Inbound.invalidations(inbound, listener)));
+    RedisStore<K, V> store = new RedisStore<>(connection, values,
+        listener -> connector.track(redis.getUri(), redis.getTls(), redis.getTimeout(),
+            values.keys().namespace(), Inbound.invalidations(inbound, listener)));
     long nearSize = context.section(NearCacheSettings.class).getMaximumSize();
     return nearSize == 0 ? store
         : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), context.ticker());
   }
 
-  private static <K> KeyCodec<K> keyCodec(StoreContext<K, ?> context, KryoSerializer serializer) {
-    return new KeyCodec<>(context.section(RedisSettings.class).getKeyPrefix(), context.cacheName(),
+  private <K, V> StoredValues<K, V> storedValues(StoreContext<K, V> context, String maskedUri, boolean withEvents) {
+    KryoSerializer serializer = new KryoSerializer(classLoader, context.section(SerializationSettings.class));
+    KeyCodec<K> keys = new KeyCodec<>(context.section(RedisSettings.class).getKeyPrefix(), context.cacheName(),
         context.keyType(), serializer);
+    return new StoredValues<>(context.cacheName(), maskedUri, keys, valueCodec(context, serializer),
+        context.valueType(), context.section(CodecSettings.class).getCorruptValuePolicy(), withEvents);
   }
 
   private static ValueCodec valueCodec(StoreContext<?, ?> context, KryoSerializer serializer) {
@@ -102,23 +112,25 @@ public final class RedisStoreProvider implements StoreProvider {
   }
 
   /**
-   * Events shared over Redis pub/sub, encoded as the cache's store encodes keys and values. When
+   * Events shared over Redis pub/sub, encoded by the cache's store's {@link StoredValues} (so an event
+   * reuses the bytes of its write). When
    * Redis is away they are shared once it answers, unless the resilience policy is {@code fail}.
    *
    * @throws StoreAccessException (when started) if Redis cannot be reached and the policy is {@code fail}
    */
   @Override
+  @SuppressWarnings("unchecked")
   public <K, V> RemoteEvents<K, V> remoteEvents(StoreContext<K, V> context) {
     RedisSettings redis = context.section(RedisSettings.class);
+    String cacheName = context.cacheName();
     String uri = redis.getUri();
     Duration timeout = redis.getTimeout();
+    StoredValues<K, V> storeValues = (StoredValues<K, V>) handedOver.remove(cacheName);
+    StoredValues<K, V> values = storeValues != null ? storeValues : storedValues(context, RedisUris.mask(uri), false);
+    String namespace = values.keys().namespace();
     RedisTlsSettings tls = redis.getTls();
-    String cacheName = context.cacheName();
-    KryoSerializer serializer = new KryoSerializer(classLoader, context.section(SerializationSettings.class));
-    KeyCodec<K> keys = keyCodec(context, serializer);
-    return new RedisEvents<>(cacheName, () -> connector.connection(uri, tls, timeout), keys,
-        valueCodec(context, serializer), context.valueType(),
-        events -> connector.subscribe(uri, tls, timeout, keys.namespace(),
+    return new RedisEvents<>(values, () -> connector.connection(uri, tls, timeout),
+        events -> connector.subscribe(uri, tls, timeout, namespace,
             Inbound.events(inbound, cacheName, events::onEvent), Inbound.expirations(inbound, cacheName,
                 events::onExpired)),
         context.section(ResilienceSettings.class).getPolicy() == ResiliencePolicy.FAIL, background);

@@ -11,8 +11,11 @@ import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreContractTest;
 import org.stratacache.jcache.store.StoreEventSink;
 
-/** The Store contract on a Redis deployment: subclasses say where it is and how to read a raw TTL. */
-abstract class RedisContractSupport extends StoreContractTest {
+/**
+ * The Store contract on a Redis deployment: subclasses say where it is and how to read a raw TTL,
+ * and whether a near cache stands in front.
+ */
+public abstract class RedisContractSupport extends StoreContractTest {
 
   private static final AtomicInteger CACHES = new AtomicInteger();
   private final String prefix = RedisTesting.uniquePrefix();
@@ -27,6 +30,11 @@ abstract class RedisContractSupport extends StoreContractTest {
   /** PTTL of a raw Redis key. */
   protected abstract long pttl(byte[] key);
 
+  /** The near cache's maximum size; {@code 0} (the default) for none. */
+  protected long nearCacheMaximumSize() {
+    return 0;
+  }
+
   /** The TLS settings of the stores (the defaults unless the deployment uses TLS). */
   protected RedisTlsSettings tls() {
     return RedisTlsSettings.defaults();
@@ -38,7 +46,8 @@ abstract class RedisContractSupport extends StoreContractTest {
     namespace = prefix + ":" + cacheName + ":";
     StrataConfiguration<String, String> configuration = ManagerDefaults.of(null, name -> null, name -> null)
         .resolve(StrataConfiguration.builder(String.class, String.class)
-            .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix).build());
+            .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix)
+            .nearCacheMaximumSize(nearCacheMaximumSize()).build());
     RedisStoreProvider provider = new RedisStoreProvider(connector(), getClass().getClassLoader(), Runnable::run);
     return provider.createStore(StoreContexts.of(cacheName, configuration, provider, StoreEventSink.none()));
   }

@@ -1,4 +1,4 @@
-package org.stratacache.jcache.internal.codec;
+package org.stratacache.jcache.internal.copy;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
@@ -16,6 +16,11 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.configuration.DecodeLimits;
 import org.stratacache.jcache.configuration.DecodeLimits.Limit;
+import org.stratacache.jcache.internal.codec.ClassFilter;
+import org.stratacache.jcache.internal.codec.DecodeBounds;
+import org.stratacache.jcache.internal.codec.JavaHooks;
+import org.stratacache.jcache.internal.codec.LoaderObjectInputStream;
+import org.stratacache.jcache.internal.codec.ReadGuard;
 
 /**
  * Store-by-value copies without requiring {@code Serializable}: immutable values are shared, other

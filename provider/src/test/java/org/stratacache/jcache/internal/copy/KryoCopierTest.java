@@ -1,4 +1,4 @@
-package org.stratacache.jcache.internal.codec;
+package org.stratacache.jcache.internal.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

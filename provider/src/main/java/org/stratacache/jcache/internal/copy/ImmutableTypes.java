@@ -1,4 +1,4 @@
-package org.stratacache.jcache.internal.codec;
+package org.stratacache.jcache.internal.copy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package org.stratacache.jcache.internal.codec;
+package org.stratacache.jcache.internal.copy;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;

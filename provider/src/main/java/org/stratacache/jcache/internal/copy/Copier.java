@@ -1,4 +1,4 @@
-package org.stratacache.jcache.internal.codec;
+package org.stratacache.jcache.internal.copy;
 
 /**
  * Makes the copies that store-by-value needs, so that a caller changing an object after a
