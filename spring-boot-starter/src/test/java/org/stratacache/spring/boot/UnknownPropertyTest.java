@@ -54,7 +54,7 @@ class UnknownPropertyTest {
           .containsEntry("strata.threads.listeners", "3");
       var configuration = manager.getCache("greetings")
           .getConfiguration(StrataConfiguration.class);
-      assertThat(configuration.getKeyPrefix()).isEqualTo("relaxed-prefix");
+      assertThat(configuration.getRedis().getKeyPrefix()).isEqualTo("relaxed-prefix");
       assertThat(configuration.getCodec().getCompressionLevel()).isEqualTo(9);
     }
   }
