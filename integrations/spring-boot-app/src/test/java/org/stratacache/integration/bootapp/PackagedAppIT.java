@@ -30,11 +30,15 @@ class PackagedAppIT {
   private static final Pattern COUNT = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.]+)");
 
   @Test
-  void inMemoryWithOnlyTheStarter() throws Exception {
-    try (App app = App.start()) {
+  void inMemoryWithOnlyTheStarterAndAConfigurationFileInsideTheJar() throws Exception {
+    try (App app = App.start("--spring.cache.jcache.config=classpath:strata.yaml")) {
       checkCachingAndMetrics(app);
       String health = app.get("/actuator/health").body();
       assertThat(health).contains("\"status\":\"UP\"").contains("\"strata\"");
+      assertThat(app.get("/actuator/metrics/cache.gets?tag=cache:orders").statusCode())
+          .as("the file's cache exists and is measured").isEqualTo(200);
+      assertThat(app.get("/actuator/metrics/cache.gets").body()).as("the manager tag is the bean's name")
+          .contains("\"tag\":\"cache.manager\",\"values\":[\"cacheManager\"]");
       assertThat(app.output()).contains("Started BootApp");
     }
   }
