@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
+import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.store.Store;
@@ -26,6 +27,11 @@ abstract class RedisContractSupport extends StoreContractTest {
   /** PTTL of a raw Redis key. */
   protected abstract long pttl(byte[] key);
 
+  /** The serialization settings of the stores (Kryo, no classes beyond the built-in ones, unless overridden). */
+  protected SerializationSettings serialization() {
+    return SerializationSettings.none();
+  }
+
   /** The TLS settings of the stores (the defaults unless the deployment uses TLS). */
   protected RedisTlsSettings tls() {
     return RedisTlsSettings.defaults();
@@ -37,7 +43,8 @@ abstract class RedisContractSupport extends StoreContractTest {
     namespace = prefix + ":" + cacheName + ":";
     StrataConfiguration<String, String> configuration = ManagerDefaults.of(null, name -> null, name -> null)
         .resolve(StrataConfiguration.builder(String.class, String.class)
-            .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix).build());
+            .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix)
+            .serialization(serialization()).build());
     return new RedisStoreProvider(connector(), getClass().getClassLoader(), Runnable::run)
         .createStore(cacheName, configuration, StoreEventSink.none());
   }
