@@ -210,7 +210,9 @@ final class JsonValueSerializer implements PrefixedSerializer {
   /** Refuses, when Jackson first meets it on a read, a record, bean or enum the settings do not allow. */
   private static final class AllowedOnRead extends BeanDeserializerModifier {
 
-    private final ClassFilter filter;
+    private static final long serialVersionUID = 1L;
+    /** The mapper is never serialized. */
+    private final transient ClassFilter filter;
 
     AllowedOnRead(ClassFilter filter) {
       this.filter = filter;
@@ -234,7 +236,9 @@ final class JsonValueSerializer implements PrefixedSerializer {
   /** Refuses, when Jackson first meets it on a write, a record, bean or enum the settings do not allow. */
   private static final class AllowedOnWrite extends BeanSerializerModifier {
 
-    private final ClassFilter filter;
+    private static final long serialVersionUID = 1L;
+    /** The mapper is never serialized. */
+    private final transient ClassFilter filter;
 
     AllowedOnWrite(ClassFilter filter) {
       this.filter = filter;
