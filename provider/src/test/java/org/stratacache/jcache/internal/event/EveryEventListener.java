@@ -6,31 +6,34 @@ import javax.cache.event.CacheEntryExpiredListener;
 import javax.cache.event.CacheEntryRemovedListener;
 import javax.cache.event.CacheEntryUpdatedListener;
 
-/** A test listener of every event type that hands each batch, whatever its type, to {@link #record}. */
-public abstract class EveryEventListener implements CacheEntryCreatedListener<String, String>,
-    CacheEntryUpdatedListener<String, String>, CacheEntryRemovedListener<String, String>,
-    CacheEntryExpiredListener<String, String> {
+/**
+ * A test listener of every event type that hands each batch, whatever its type, to {@link #record}.
+ *
+ * @param <V> the value type it listens to
+ */
+public abstract class EveryEventListener<V> implements CacheEntryCreatedListener<String, V>,
+    CacheEntryUpdatedListener<String, V>, CacheEntryRemovedListener<String, V>, CacheEntryExpiredListener<String, V> {
 
   /** Records a batch of events of any type. */
-  abstract void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch);
+  abstract void record(Iterable<CacheEntryEvent<? extends String, ? extends V>> batch);
 
   @Override
-  public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
+  public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends V>> batch) {
     record(batch);
   }
 
   @Override
-  public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
+  public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends V>> batch) {
     record(batch);
   }
 
   @Override
-  public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
+  public void onRemoved(Iterable<CacheEntryEvent<? extends String, ? extends V>> batch) {
     record(batch);
   }
 
   @Override
-  public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
+  public void onExpired(Iterable<CacheEntryEvent<? extends String, ? extends V>> batch) {
     record(batch);
   }
 }

@@ -12,7 +12,7 @@ import javax.cache.event.CacheEntryEventFilter;
 import javax.cache.event.CacheEntryListener;
 
 /** A listener of every event type that records what it hears as text, for tests across cache managers. */
-public final class Heard extends EveryEventListener {
+public final class Heard extends EveryEventListener<Object> {
 
   private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
 
@@ -22,6 +22,12 @@ public final class Heard extends EveryEventListener {
     Factory<CacheEntryListener<? super String, ? super String>> factory = () -> this;
     Factory<CacheEntryEventFilter<? super String, ? super String>> filters = filter == null ? null : () -> filter;
     return new MutableCacheEntryListenerConfiguration<>(factory, filters, oldValue, false);
+  }
+
+  /** A listener configuration of this listener, with old values, for a cache of any value type. */
+  public <V> MutableCacheEntryListenerConfiguration<String, V> configuration(Class<V> valueType) {
+    Factory<CacheEntryListener<? super String, ? super V>> factory = () -> this;
+    return new MutableCacheEntryListenerConfiguration<>(factory, null, true, false);
   }
 
   /** The next event heard, waiting up to 10 s for it. */
@@ -61,8 +67,8 @@ public final class Heard extends EveryEventListener {
   }
 
   @Override
-  void record(Iterable<CacheEntryEvent<? extends String, ? extends String>> batch) {
-    for (CacheEntryEvent<? extends String, ? extends String> event : batch) {
+  void record(Iterable<CacheEntryEvent<? extends String, ? extends Object>> batch) {
+    for (CacheEntryEvent<? extends String, ? extends Object> event : batch) {
       events.add(event.getEventType() + " " + event.getKey() + "=" + event.getValue()
           + (event.isOldValueAvailable() ? " old=" + event.getOldValue() : ""));
     }

@@ -147,7 +147,7 @@ class ListenerTest {
   }
 
   /** Records every event as "TYPE key=value old=oldValue". */
-  static final class Recorder extends EveryEventListener {
+  static final class Recorder extends EveryEventListener<String> {
 
     final List<String> events = new CopyOnWriteArrayList<>();
 

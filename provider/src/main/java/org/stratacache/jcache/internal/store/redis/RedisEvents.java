@@ -11,7 +11,6 @@ import javax.cache.event.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stratacache.jcache.codec.CodecException;
-import org.stratacache.jcache.internal.codec.ValueCodec;
 import org.stratacache.jcache.store.RemoteEvents;
 import org.stratacache.jcache.store.StoreAccessException;
 
@@ -33,8 +32,7 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
   private final String cacheName;
   private final Supplier<RedisConnection> connect;
   private final KeyCodec<K> keys;
-  private final ValueCodec values;
-  private final Class<V> valueType;
+  private final StoredValues<K, V> values;
   private final byte[] channel;
   private final long origin = UUID.randomUUID().getLeastSignificantBits();
   private final Function<RedisEvents<K, V>, EventSubscription> subscriber;
@@ -48,6 +46,7 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
   /**
    * Events of one cache.
    *
+   * @param values     the cache's stored form, shared with its store so that an event reuses its write's bytes
    * @param connect    the cache's regular connection, to publish on; throws {@link StoreAccessException}
    *                   when Redis is away
    * @param subscriber opens the subscription that feeds {@link #onEvent} and {@link #onExpired}
@@ -55,16 +54,14 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
    *                   background (as the {@code fail} resilience policy wants)
    * @param background runs the attempts to connect later
    */
-  RedisEvents(String cacheName, Supplier<RedisConnection> connect, KeyCodec<K> keys, ValueCodec values,
-              Class<V> valueType, Function<RedisEvents<K, V>, EventSubscription> subscriber, boolean failFast,
-              Executor background) {
-    this.cacheName = cacheName;
+  RedisEvents(StoredValues<K, V> values, Supplier<RedisConnection> connect,
+              Function<RedisEvents<K, V>, EventSubscription> subscriber, boolean failFast, Executor background) {
+    this.cacheName = values.cacheName();
     this.connect = connect;
     this.failFast = failFast;
     this.background = background;
-    this.keys = keys;
+    this.keys = values.keys();
     this.values = values;
-    this.valueType = valueType;
     this.channel = EventSubscription.channel(keys.namespace()).getBytes(StandardCharsets.UTF_8);
     this.subscriber = subscriber;
   }
@@ -77,8 +74,9 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
     }
     byte[] message;
     try {
-      message = new EventMessage(origin, type, keys.encode(key), value == null ? null : values.encode(value),
-          oldValue == null ? null : values.encode(oldValue)).encode();
+      byte[] newBytes = value == null ? null : values.eventBytes(value);  // first, as the write kept it first
+      byte[] oldBytes = oldValue == null ? null : values.eventBytes(oldValue);
+      message = new EventMessage(origin, type, keys.encode(key), newBytes, oldBytes).encode();
     } catch (CodecException e) {
       LOG.warn("Cannot tell other JVMs of {} of key '{}' in cache '{}': {}", type, key, cacheName, e.getMessage());
       return;
@@ -153,8 +151,8 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
     if (key == null) {
       return;
     }
-    V value = value(key, message.value());
-    V oldValue = value(key, message.oldValue());
+    V value = values.eventValue(key, message.value());
+    V oldValue = values.eventValue(key, message.oldValue());
     if (message.type() != EventType.REMOVED && value == null) {
       return;  // the new value cannot be read here: an event without it would be wrong
     }
@@ -182,24 +180,6 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
           e.getMessage());
       return null;
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private V value(K key, byte[] raw) {
-    if (raw == null) {
-      return null;
-    }
-    try {
-      Object value = values.decode(raw);
-      if (valueType.isInstance(value)) {
-        return (V) value;
-      }
-      LOG.warn("Ignored the value in an event of key '{}' in cache '{}': a {}, not a {}", key, cacheName,
-          value.getClass().getName(), valueType.getName());
-    } catch (CodecException e) {
-      LOG.warn("Ignored the value in an event of key '{}' in cache '{}': {}", key, cacheName, e.getMessage());
-    }
-    return null;
   }
 
   @Override

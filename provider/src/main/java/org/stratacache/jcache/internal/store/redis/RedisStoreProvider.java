@@ -1,6 +1,8 @@
 package org.stratacache.jcache.internal.store.redis;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
@@ -34,6 +36,8 @@ public final class RedisStoreProvider implements StoreProvider {
   private final ClassLoader classLoader;
   private final Executor background;
   private final OrderedExecutor inbound;
+  /** The stored form of each cache whose store was just created, until its remote events take it over. */
+  private final Map<String, StoredValues<?, ?>> handedOver = new ConcurrentHashMap<>();
 
   /**
    * Stores over {@code connector}, deserializing with {@code classLoader}.
@@ -59,31 +63,35 @@ public final class RedisStoreProvider implements StoreProvider {
   @Override
   public <K, V> Store<K, V> createStore(String cacheName, StrataConfiguration<K, V> configuration,
                                         StoreEventSink<K, V> sink) {
-    String description = "Redis at " + RedisUris.mask(configuration.getRedisUri()) + " (cache '" + cacheName + "')";
-    return new ResilientStore<>(description, () -> connect(cacheName, configuration),
+    String masked = RedisUris.mask(configuration.getRedisUri());
+    String description = "Redis at " + masked + " (cache '" + cacheName + "')";
+    StoredValues<K, V> values = storedValues(cacheName, masked, configuration, configuration.isRemoteEvents());
+    if (configuration.isRemoteEvents()) {
+      handedOver.put(cacheName, values);
+    }
+    return new ResilientStore<>(description, () -> connect(configuration, values),
         configuration.getResiliencePolicy(),
         () -> new MemoryStore<>(configuration.getFallbackMaximumSize(), configuration.getTicker(), sink), background);
   }
 
-  private <K, V> Store<K, V> connect(String cacheName, StrataConfiguration<K, V> configuration) {
+  private <K, V> Store<K, V> connect(StrataConfiguration<K, V> configuration, StoredValues<K, V> values) {
     RedisConnection connection = connector.connection(configuration.getRedisUri(), configuration.getRedisTls(),
         configuration.getRedisTimeout());
-    KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
-    KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
-    ValueCodec values = valueCodec(configuration, serializer);
     String uri = configuration.getRedisUri();
-    RedisStore<K, V> store = new RedisStore<>(cacheName, connection, keys, values, configuration.getValueType(),
-        configuration.getCorruptValuePolicy(),
-        listener -> connector.track(uri, configuration.getRedisTls(), configuration.getRedisTimeout(), keys.namespace(),
-            Inbound.invalidations(inbound, listener)));
+    RedisStore<K, V> store = new RedisStore<>(connection, values,
+        listener -> connector.track(uri, configuration.getRedisTls(), configuration.getRedisTimeout(),
+            values.keys().namespace(), Inbound.invalidations(inbound, listener)));
     long nearSize = configuration.getNearCacheMaximumSize();
     return nearSize == 0 ? store
         : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), configuration.getTicker());
   }
 
-  private static <K> KeyCodec<K> keyCodec(String cacheName, StrataConfiguration<K, ?> configuration,
-                                          KryoSerializer serializer) {
-    return new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(), serializer);
+  private <K, V> StoredValues<K, V> storedValues(String cacheName, String maskedUri,
+                                                  StrataConfiguration<K, V> configuration, boolean withEvents) {
+    KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
+    KeyCodec<K> keys = new KeyCodec<>(configuration.getKeyPrefix(), cacheName, configuration.getKeyType(), serializer);
+    return new StoredValues<>(cacheName, maskedUri, keys, valueCodec(configuration, serializer),
+        configuration.getValueType(), configuration.getCorruptValuePolicy(), withEvents);
   }
 
   /** Values as the serialization settings say (Kryo, sharing the keys' serializer, or JSON). */
@@ -96,21 +104,24 @@ public final class RedisStoreProvider implements StoreProvider {
   }
 
   /**
-   * Events shared over Redis pub/sub, encoded as the cache's store encodes keys and values. When
+   * Events shared over Redis pub/sub, encoded by the cache's store's {@link StoredValues} (so an event
+   * reuses the bytes of its write). When
    * Redis is away they are shared once it answers, unless the resilience policy is {@code fail}.
    *
    * @throws StoreAccessException (when started) if Redis cannot be reached and the policy is {@code fail}
    */
   @Override
+  @SuppressWarnings("unchecked")
   public <K, V> RemoteEvents<K, V> remoteEvents(String cacheName, StrataConfiguration<K, V> configuration) {
     String uri = configuration.getRedisUri();
     Duration timeout = configuration.getRedisTimeout();
-    KryoSerializer serializer = new KryoSerializer(classLoader, configuration.getSerialization());
-    KeyCodec<K> keys = keyCodec(cacheName, configuration, serializer);
+    StoredValues<K, V> storeValues = (StoredValues<K, V>) handedOver.remove(cacheName);
+    StoredValues<K, V> values = storeValues != null ? storeValues
+        : storedValues(cacheName, RedisUris.mask(uri), configuration, false);
+    String namespace = values.keys().namespace();
     RedisTlsSettings tls = configuration.getRedisTls();
-    return new RedisEvents<>(cacheName, () -> connector.connection(uri, tls, timeout), keys,
-        valueCodec(configuration, serializer), configuration.getValueType(),
-        events -> connector.subscribe(uri, tls, timeout, keys.namespace(),
+    return new RedisEvents<>(values, () -> connector.connection(uri, tls, timeout),
+        events -> connector.subscribe(uri, tls, timeout, namespace,
             Inbound.events(inbound, cacheName, events::onEvent), Inbound.expirations(inbound, cacheName,
                 events::onExpired)),
         configuration.getResiliencePolicy() == ResiliencePolicy.FAIL, background);

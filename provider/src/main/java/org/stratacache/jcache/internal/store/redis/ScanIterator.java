@@ -19,14 +19,16 @@ import java.util.NoSuchElementException;
  */
 final class ScanIterator<K, V> implements Iterator<Map.Entry<K, V>> {
 
-  private final RedisStore<K, V> store;
+  private final RedisConnection redis;
+  private final StoredValues<K, V> values;
   private final ScanPages pages;
   private final boolean withValues;
   private final Deque<Map.Entry<K, V>> buffer = new ArrayDeque<>();
 
-  ScanIterator(RedisStore<K, V> store, byte[] pattern, boolean withValues) {
-    this.store = store;
-    this.pages = new ScanPages(store.redis(), pattern);
+  ScanIterator(RedisConnection redis, StoredValues<K, V> values, byte[] pattern, boolean withValues) {
+    this.redis = redis;
+    this.values = values;
+    this.pages = new ScanPages(redis, pattern);
     this.withValues = withValues;
   }
 
@@ -49,7 +51,7 @@ final class ScanIterator<K, V> implements Iterator<Map.Entry<K, V>> {
   private void fill(List<byte[]> scanned) {
     List<byte[]> page = new ArrayList<>(scanned.size());
     for (byte[] redisKey : scanned) {
-      if (store.keyCodec().isEntryKey(redisKey)) {
+      if (values.keys().isEntryKey(redisKey)) {
         page.add(redisKey);
       }
     }
@@ -58,24 +60,39 @@ final class ScanIterator<K, V> implements Iterator<Map.Entry<K, V>> {
     }
     if (!withValues) {
       for (byte[] redisKey : page) {
-        K key = store.decodeKey(redisKey);
+        K key = values.decodeKey(redisKey);
         if (key != null) {
           buffer.add(new SimpleImmutableEntry<>(key, null));
         }
       }
       return;
     }
-    List<KeyValue<byte[], byte[]>> pairs = store.redis().await(store.redis().commands().mget(
-        page.toArray(new byte[0][])), "MGET");
+    List<KeyValue<byte[], byte[]>> pairs = redis.await(redis.commands().mget(page.toArray(new byte[0][])),
+        "MGET");
     for (KeyValue<byte[], byte[]> pair : pairs) {
       if (!pair.hasValue()) {
         continue;
       }
-      K key = store.decodeKey(pair.getKey());
-      V value = key == null ? null : store.decode(key, pair.getValue());
+      K key = values.decodeKey(pair.getKey());
+      V value = key == null ? null : values.decode(key, pair.getValue());
       if (value != null) {
         buffer.add(new SimpleImmutableEntry<>(key, value));
       }
     }
+  }
+
+  /** The keys of {@code entries}. */
+  static <K> Iterator<K> keys(Iterator<? extends Map.Entry<K, ?>> entries) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return entries.hasNext();
+      }
+
+      @Override
+      public K next() {
+        return entries.next().getKey();
+      }
+    };
   }
 }

@@ -22,7 +22,7 @@ final class ScanPages implements Iterator<List<byte[]>> {
 
   ScanPages(RedisConnection redis, byte[] pattern) {
     this.redis = redis;
-    this.args = ScanArgs.Builder.matches(pattern).limit(RedisStore.BATCH);
+    this.args = ScanArgs.Builder.matches(pattern).limit(Batches.SIZE);
     this.nodes = new ArrayDeque<>(redis.scanTargets());
   }
 

@@ -11,8 +11,11 @@ import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreContractTest;
 import org.stratacache.jcache.store.StoreEventSink;
 
-/** The Store contract on a Redis deployment: subclasses say where it is and how to read a raw TTL. */
-abstract class RedisContractSupport extends StoreContractTest {
+/**
+ * The Store contract on a Redis deployment: subclasses say where it is and how to read a raw TTL,
+ * and whether a near cache stands in front.
+ */
+public abstract class RedisContractSupport extends StoreContractTest {
 
   private static final AtomicInteger CACHES = new AtomicInteger();
   private final String prefix = RedisTesting.uniquePrefix();
@@ -32,6 +35,11 @@ abstract class RedisContractSupport extends StoreContractTest {
     return SerializationSettings.none();
   }
 
+  /** The near cache's maximum size; {@code 0} (the default) for none. */
+  protected long nearCacheMaximumSize() {
+    return 0;
+  }
+
   /** The TLS settings of the stores (the defaults unless the deployment uses TLS). */
   protected RedisTlsSettings tls() {
     return RedisTlsSettings.defaults();
@@ -44,7 +52,7 @@ abstract class RedisContractSupport extends StoreContractTest {
     StrataConfiguration<String, String> configuration = ManagerDefaults.of(null, name -> null, name -> null)
         .resolve(StrataConfiguration.builder(String.class, String.class)
             .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix)
-            .serialization(serialization()).build());
+            .serialization(serialization()).nearCacheMaximumSize(nearCacheMaximumSize()).build());
     return new RedisStoreProvider(connector(), getClass().getClassLoader(), Runnable::run)
         .createStore(cacheName, configuration, StoreEventSink.none());
   }
