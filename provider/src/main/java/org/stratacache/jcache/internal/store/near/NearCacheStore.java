@@ -4,22 +4,20 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.stratacache.jcache.expiry.Ticker;
 import org.stratacache.jcache.internal.copy.Copier;
+import org.stratacache.jcache.internal.store.ForwardingStore;
 import org.stratacache.jcache.store.EntryExpiry;
-import org.stratacache.jcache.store.Remapping;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreAccessException;
 import org.stratacache.jcache.store.StoreEntry;
 import org.stratacache.jcache.store.StoreMetrics;
-import org.stratacache.jcache.store.Want;
-import org.stratacache.jcache.store.WriteResult;
 
 /**
  * A bounded in-memory copy of the entries read from a remote store, in front of it. Reads whose
@@ -38,7 +36,7 @@ import org.stratacache.jcache.store.WriteResult;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class NearCacheStore<K, V> implements Store<K, V>, Invalidations<K> {
+public final class NearCacheStore<K, V> extends ForwardingStore<K, V> implements Invalidations<K> {
 
   private final RemoteSource<K, V> remote;
   private final Cache<K, Object> local;
@@ -170,61 +168,15 @@ public final class NearCacheStore<K, V> implements Store<K, V>, Invalidations<K>
     return result;
   }
 
+  /** Drops the local copies of {@code keys} before the write and again after it (a read may have refilled one). */
   @Override
-  public <R> R compute(K key, Remapping<V, R> remapping) {
-    held.remove(key);
-    return dropping(key, remote.compute(key, remapping));
-  }
-
-  @Override
-  public WriteResult<V> put(K key, V value, EntryExpiry expiry, Want want) {
-    held.remove(key);
-    return dropping(key, remote.put(key, value, expiry, want));
-  }
-
-  @Override
-  public WriteResult<V> putIfAbsent(K key, V value, EntryExpiry expiry) {
-    return dropping(key, remote.putIfAbsent(key, value, expiry));
-  }
-
-  @Override
-  public WriteResult<V> replace(K key, V value, EntryExpiry expiry, Want want) {
-    held.remove(key);
-    return dropping(key, remote.replace(key, value, expiry, want));
-  }
-
-  @Override
-  public WriteResult<V> replace(K key, V expected, V value, EntryExpiry expiry) {
-    held.remove(key);
-    return dropping(key, remote.replace(key, expected, value, expiry));
-  }
-
-  @Override
-  public WriteResult<V> remove(K key, Want want) {
-    held.remove(key);
-    return dropping(key, remote.remove(key, want));
-  }
-
-  @Override
-  public WriteResult<V> remove(K key, V expected, EntryExpiry expiry) {
-    held.remove(key);
-    return dropping(key, remote.remove(key, expected, expiry));
-  }
-
-  @Override
-  public Map<K, WriteResult<V>> putAll(Map<? extends K, ? extends V> entries, EntryExpiry expiry, Want want) {
-    entries.keySet().forEach(held::remove);
-    Map<K, WriteResult<V>> results = remote.putAll(entries, expiry, want);
-    entries.keySet().forEach(held::remove);
-    return results;
-  }
-
-  @Override
-  public Map<K, WriteResult<V>> removeAll(Collection<? extends K> keys, Want want) {
+  protected <T> T write(Collection<? extends K> keys, Function<Store<K, V>, T> operation) {
     keys.forEach(held::remove);
-    Map<K, WriteResult<V>> results = remote.removeAll(keys, want);
-    keys.forEach(held::remove);
-    return results;
+    try {
+      return operation.apply(remote);
+    } finally {
+      keys.forEach(held::remove);
+    }
   }
 
   @Override
@@ -237,38 +189,13 @@ public final class NearCacheStore<K, V> implements Store<K, V>, Invalidations<K>
   // ---- the rest is the remote store's
 
   @Override
-  public Iterator<Map.Entry<K, V>> iterator() {
-    return remote.iterator();
-  }
-
-  @Override
-  public Iterator<K> keys(String glob) {
-    return remote.keys(glob);
-  }
-
-  @Override
-  public long estimatedSize() {
-    return remote.estimatedSize();
+  protected Store<K, V> delegate() {
+    return remote;
   }
 
   @Override
   public StoreMetrics metrics() {
     return remote.metrics().withNear(hits.sum(), misses.sum());
-  }
-
-  @Override
-  public void tag(K key, Collection<String> tags, long lifetime) {
-    remote.tag(key, tags, lifetime);
-  }
-
-  @Override
-  public Collection<K> taggedKeys(String tag) {
-    return remote.taggedKeys(tag);
-  }
-
-  @Override
-  public void untag(String tag, Collection<? extends K> keys) {
-    remote.untag(tag, keys);
   }
 
   @Override

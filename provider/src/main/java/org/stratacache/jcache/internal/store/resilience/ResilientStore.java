@@ -2,7 +2,6 @@ package org.stratacache.jcache.internal.store.resilience;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,11 +17,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
+import org.stratacache.jcache.internal.store.ForwardingStore;
 import org.stratacache.jcache.store.EntryExpiry;
-import org.stratacache.jcache.store.Remapping;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreAccessException;
-import org.stratacache.jcache.store.StoreEntry;
 import org.stratacache.jcache.store.StoreMetrics;
 import org.stratacache.jcache.store.Want;
 import org.stratacache.jcache.store.WriteResult;
@@ -45,7 +43,7 @@ import org.stratacache.jcache.store.WriteResult;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class ResilientStore<K, V> implements Store<K, V> {
+public final class ResilientStore<K, V> extends ForwardingStore<K, V> {
 
   static final long RETRY_MILLIS = 250;
   private static final Object RETRY = new Object();
@@ -102,12 +100,20 @@ public final class ResilientStore<K, V> implements Store<K, V> {
     return down;
   }
 
-  private <T> T call(Function<Store<K, V>, T> operation) {
+  /** The remote store, or {@code null} while it was never reached; operations go through {@link #call}. */
+  @Override
+  protected Store<K, V> delegate() {
+    return remote;
+  }
+
+  @Override
+  protected <T> T forward(Function<Store<K, V>, T> operation) {
     return call(null, operation, operation);
   }
 
-  private <T> T write(Consumer<OutageWrites<K>> touches, Function<Store<K, V>, T> operation) {
-    return call(touches, operation, operation);
+  @Override
+  protected <T> T write(Collection<? extends K> keys, Function<Store<K, V>, T> operation) {
+    return call(writes -> writes.touched(keys), operation, operation);
   }
 
   /**
@@ -259,46 +265,6 @@ public final class ResilientStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public StoreEntry<V> get(K key, EntryExpiry expiry) {
-    return call(store -> store.get(key, expiry));
-  }
-
-  @Override
-  public boolean containsKey(K key) {
-    return call(store -> store.containsKey(key));
-  }
-
-  @Override
-  public Map<K, V> getAll(Collection<? extends K> keys, EntryExpiry expiry) {
-    return call(store -> store.getAll(keys, expiry));
-  }
-
-  @Override
-  public <R> R compute(K key, Remapping<V, R> remapping) {
-    return write(writes -> writes.touched(key), store -> store.compute(key, remapping));
-  }
-
-  @Override
-  public WriteResult<V> put(K key, V value, EntryExpiry expiry, Want want) {
-    return write(writes -> writes.touched(key), store -> store.put(key, value, expiry, want));
-  }
-
-  @Override
-  public WriteResult<V> putIfAbsent(K key, V value, EntryExpiry expiry) {
-    return write(writes -> writes.touched(key), store -> store.putIfAbsent(key, value, expiry));
-  }
-
-  @Override
-  public WriteResult<V> replace(K key, V value, EntryExpiry expiry, Want want) {
-    return write(writes -> writes.touched(key), store -> store.replace(key, value, expiry, want));
-  }
-
-  @Override
-  public WriteResult<V> replace(K key, V expected, V value, EntryExpiry expiry) {
-    return write(writes -> writes.touched(key), store -> store.replace(key, expected, value, expiry));
-  }
-
-  @Override
   public WriteResult<V> remove(K key, Want want) {
     return call(writes -> writes.touched(key), store -> store.remove(key, want),
         store -> removedAnyway(store.remove(key, want)));
@@ -311,11 +277,6 @@ public final class ResilientStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public Map<K, WriteResult<V>> putAll(Map<? extends K, ? extends V> entries, EntryExpiry expiry, Want want) {
-    return write(writes -> writes.touched(entries.keySet()), store -> store.putAll(entries, expiry, want));
-  }
-
-  @Override
   public Map<K, WriteResult<V>> removeAll(Collection<? extends K> keys, Want want) {
     return call(writes -> writes.touched(keys), store -> store.removeAll(keys, want), store -> {
       Map<K, WriteResult<V>> results = new LinkedHashMap<>(store.removeAll(keys, want));
@@ -325,47 +286,12 @@ public final class ResilientStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public Iterator<Map.Entry<K, V>> iterator() {
-    return call(Store::iterator);
-  }
-
-  @Override
-  public Iterator<K> keys(String glob) {
-    return call(store -> store.keys(glob));
-  }
-
-  @Override
   public void clear() {
-    write(OutageWrites::cleared, store -> {
+    Function<Store<K, V>, Object> clear = store -> {
       store.clear();
       return null;
-    });
-  }
-
-  @Override
-  public long estimatedSize() {
-    return call(Store::estimatedSize);
-  }
-
-  @Override
-  public void tag(K key, Collection<String> tags, long lifetime) {
-    call(store -> {
-      store.tag(key, tags, lifetime);
-      return null;
-    });
-  }
-
-  @Override
-  public Collection<K> taggedKeys(String tag) {
-    return call(store -> store.taggedKeys(tag));
-  }
-
-  @Override
-  public void untag(String tag, Collection<? extends K> keys) {
-    call(store -> {
-      store.untag(tag, keys);
-      return null;
-    });
+    };
+    call(OutageWrites::cleared, clear, clear);
   }
 
   @Override

@@ -4,14 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
+import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreContractTest;
 import org.stratacache.jcache.store.StoreEventSink;
 
-/** The Store contract on a Redis deployment: subclasses say where it is and how to read a raw TTL. */
-abstract class RedisContractSupport extends StoreContractTest {
+/**
+ * The Store contract on a Redis deployment: subclasses say where it is and how to read a raw TTL,
+ * and whether a near cache stands in front.
+ */
+public abstract class RedisContractSupport extends StoreContractTest {
 
   private static final AtomicInteger CACHES = new AtomicInteger();
   private final String prefix = RedisTesting.uniquePrefix();
@@ -26,6 +30,16 @@ abstract class RedisContractSupport extends StoreContractTest {
   /** PTTL of a raw Redis key. */
   protected abstract long pttl(byte[] key);
 
+  /** The serialization settings of the stores (Kryo, no classes beyond the built-in ones, unless overridden). */
+  protected SerializationSettings serialization() {
+    return SerializationSettings.none();
+  }
+
+  /** The near cache's maximum size; {@code 0} (the default) for none. */
+  protected long nearCacheMaximumSize() {
+    return 0;
+  }
+
   /** The TLS settings of the stores (the defaults unless the deployment uses TLS). */
   protected RedisTlsSettings tls() {
     return RedisTlsSettings.defaults();
@@ -37,7 +51,8 @@ abstract class RedisContractSupport extends StoreContractTest {
     namespace = prefix + ":" + cacheName + ":";
     StrataConfiguration<String, String> configuration = ManagerDefaults.of(null, name -> null, name -> null)
         .resolve(StrataConfiguration.builder(String.class, String.class)
-            .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix).build());
+            .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix)
+            .serialization(serialization()).nearCacheMaximumSize(nearCacheMaximumSize()).build());
     return new RedisStoreProvider(connector(), getClass().getClassLoader(), Runnable::run)
         .createStore(cacheName, configuration, StoreEventSink.none());
   }

@@ -4,8 +4,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.stratacache.testing.redis.RedisServer;
 
-/** The Redis store keeps the same Store contract as the memory store, against a real Redis. */
-class RedisStoreContractIT extends RedisContractSupport {
+/**
+ * The Redis store keeps the same Store contract as the memory store, against a real Redis;
+ * {@code NearCacheStoreContractIT} runs it again with a near cache in front.
+ */
+public class RedisStoreContractIT extends RedisContractSupport {
 
   private static RedisConnector connector;
   private static RawRedis raw;
