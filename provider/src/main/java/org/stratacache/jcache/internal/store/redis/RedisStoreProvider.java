@@ -18,6 +18,7 @@ import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.internal.codec.EncryptingCodec;
 import org.stratacache.jcache.internal.codec.KryoSerializer;
 import org.stratacache.jcache.internal.codec.ValueCodec;
+import org.stratacache.jcache.internal.codec.ValueSerializers;
 import org.stratacache.jcache.internal.concurrent.OrderedExecutor;
 import org.stratacache.jcache.internal.copy.KryoCopier;
 import org.stratacache.jcache.internal.store.memory.MemoryStore;
@@ -104,11 +105,14 @@ public final class RedisStoreProvider implements StoreProvider {
         context.valueType(), context.section(CodecSettings.class).getCorruptValuePolicy(), withEvents);
   }
 
-  private static ValueCodec valueCodec(StoreContext<?, ?> context, KryoSerializer serializer) {
+  /** Values as the serialization settings say (Kryo, sharing the keys' serializer, or JSON). */
+  private <V> ValueCodec valueCodec(StoreContext<?, V> context, KryoSerializer serializer) {
     EncryptionSettings encryption = context.section(EncryptionSettings.class);
+    SerializationSettings serialization = context.section(SerializationSettings.class);
     CodecSettings codec = context.section(CodecSettings.class);
-    return new ValueCodec(serializer, codec.getCompressionThreshold(), codec.getCompressionLevel(),
-        encryption == null ? null : new EncryptingCodec(encryption));
+    return new ValueCodec(ValueSerializers.forValues(serializer, classLoader, serialization,
+        context.valueType()), serialization.limits(), codec.getCompressionThreshold(),
+        codec.getCompressionLevel(), encryption == null ? null : new EncryptingCodec(encryption));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.stratacache.jcache.internal.store.redis;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
+import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.internal.config.ManagerDefaults;
@@ -30,6 +31,11 @@ public abstract class RedisContractSupport extends StoreContractTest {
   /** PTTL of a raw Redis key. */
   protected abstract long pttl(byte[] key);
 
+  /** The serialization settings of the stores (Kryo, no classes beyond the built-in ones, unless overridden). */
+  protected SerializationSettings serialization() {
+    return SerializationSettings.none();
+  }
+
   /** The near cache's maximum size; {@code 0} (the default) for none. */
   protected long nearCacheMaximumSize() {
     return 0;
@@ -47,7 +53,7 @@ public abstract class RedisContractSupport extends StoreContractTest {
     StrataConfiguration<String, String> configuration = ManagerDefaults.of(null, name -> null, name -> null)
         .resolve(StrataConfiguration.builder(String.class, String.class)
             .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix)
-            .nearCacheMaximumSize(nearCacheMaximumSize()).build());
+            .serialization(serialization()).nearCacheMaximumSize(nearCacheMaximumSize()).build());
     RedisStoreProvider provider = new RedisStoreProvider(connector(), getClass().getClassLoader(), Runnable::run);
     return provider.createStore(StoreContexts.of(cacheName, configuration, provider, StoreEventSink.none()));
   }
