@@ -115,6 +115,11 @@ public final class SerializationSettings implements Serializable {
     return format == null ? SerializationFormat.KRYO : format;
   }
 
+  /** The format as set, or {@code null} when unset (for {@link Setting#SERIALIZATION_FORMAT}). */
+  SerializationFormat configuredFormat() {
+    return format;
+  }
+
   /** The bounds every read of stored bytes stays within. */
   public DecodeLimits limits() {
     return limits;

@@ -112,6 +112,11 @@ public enum Setting {
   /** Classes that may be serialized to Redis. */
   ALLOWED_CLASSES(spec("serialization.allowed-classes", "serialization").parser(SettingParsers::classes)
       .accepts("a list of class names").defaultText("none").merged().serialization((s, v) -> allowClasses(s, v))),
+  /** How values are written to Redis. */
+  SERIALIZATION_FORMAT(spec("serialization.format", "serialization.format")
+      .parser(SettingParsers.enumOf(SerializationFormat.class)).accepts("kryo, or json for values other languages read")
+      .defaultValue(SerializationFormat.KRYO).configured(c -> c.getSerialization().configuredFormat())
+      .serialization((s, v) -> s.format((SerializationFormat) v))),
   /** The most stored bytes of one value. */
   LIMIT_VALUE_SIZE(limit(DecodeLimits.Limit.VALUE_SIZE)),
   /** The most bytes of one value once decompressed. */
