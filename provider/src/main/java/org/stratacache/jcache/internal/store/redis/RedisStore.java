@@ -177,10 +177,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
   }
 
   private boolean addFound(K key, byte[] raw, Map<K, V> found) {
-    if (raw == null) {
-      return false;
-    }
-    V value = values.decode(key, raw);
+    V value = raw == null ? null : values.decode(key, raw);
     if (value != null) {
       found.put(key, value);
     }
@@ -210,12 +207,12 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     boolean uniform = creation != 0
         && (creation == update || (creation == EntryExpiry.ETERNAL && update == EntryExpiry.KEEP));
     if (uniform && want == Want.NOTHING) {
-      return Call.of(redis, commands.set(k, v, setArgs(creation, update)), ok -> written(value, v,
-          WriteResult.written()));
+      return Call.of(redis, commands.set(k, v, Ttl.setArgs(creation, update)),
+          ok -> values.stored(value, v, WriteResult.written()));
     }
     if (uniform && want == Want.PREVIOUS) {
-      return Call.of(redis, commands.setGet(k, v, setArgs(creation, update)), old -> old == null
-          ? written(value, v, WriteResult.created()) : updated(value, v, key, old));
+      return Call.of(redis, commands.setGet(k, v, Ttl.setArgs(creation, update)), old -> old == null
+          ? values.stored(value, v, WriteResult.created()) : values.replaced(value, v, key, old));
     }
     byte[] mode = Ttl.ascii(want == Want.NOTHING ? 0 : want == Want.OUTCOME ? 1 : 2);
     return Call.of(redis, redis.<List<Object>>script(Script.PUT, ScriptOutputType.MULTI, k, v, Ttl.arg(creation),
@@ -225,32 +222,14 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
   private WriteResult<V> putResult(K key, V value, byte[] v, List<Object> reply) {
     long code = (Long) reply.get(0);
     if (code == 1) {
-      return written(value, v, WriteResult.created());
+      return values.stored(value, v, WriteResult.created());
     }
     if (code == 3) {
       return WriteResult.discarded();
     }
     byte[] old = reply.size() > 1 ? (byte[]) reply.get(1) : null;
-    return old == null ? written(value, v, WriteResult.of(Outcome.UPDATED, null)) : updated(value, v, key, old);
-  }
-
-  /** {@code result} of a write that stored {@code value} as {@code v}, which its event may reuse. */
-  private WriteResult<V> written(V value, byte[] v, WriteResult<V> result) {
-    values.written(value, v);
-    return result;
-  }
-
-  /** An update that replaced the stored bytes {@code old}: the new value's bytes kept before the old one's. */
-  private WriteResult<V> updated(V value, byte[] v, K key, byte[] old) {
-    values.written(value, v);
-    return WriteResult.of(Outcome.UPDATED, values.previous(key, old));
-  }
-
-  private static SetArgs setArgs(long creation, long update) {
-    if (creation == EntryExpiry.ETERNAL) {
-      return update == EntryExpiry.KEEP ? SetArgs.Builder.keepttl() : new SetArgs();
-    }
-    return SetArgs.Builder.px(creation);
+    return old == null ? values.stored(value, v, WriteResult.of(Outcome.UPDATED, null))
+        : values.replaced(value, v, key, old);
   }
 
   @Override
@@ -266,7 +245,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     SetArgs args = creation == EntryExpiry.ETERNAL ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(creation);
     byte[] v = values.encode(value);
     String reply = redis.await(commands.set(k, v, args), "SET NX");
-    return reply == null ? WriteResult.of(Outcome.PRESENT, null) : written(value, v, WriteResult.created());
+    return reply == null ? WriteResult.of(Outcome.PRESENT, null) : values.stored(value, v, WriteResult.created());
   }
 
   @Override
@@ -290,10 +269,10 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     byte[] v = values.encode(value);
     if (want == Want.PREVIOUS) {
       byte[] old = redis.await(commands.setGet(k, v, args), "SET XX GET");
-      return old == null ? WriteResult.absent() : updated(value, v, key, old);
+      return old == null ? WriteResult.absent() : values.replaced(value, v, key, old);
     }
     String reply = redis.await(commands.set(k, v, args), "SET XX");
-    return reply == null ? WriteResult.absent() : written(value, v, WriteResult.of(Outcome.UPDATED, null));
+    return reply == null ? WriteResult.absent() : values.stored(value, v, WriteResult.of(Outcome.UPDATED, null));
   }
 
   @Override
