@@ -20,7 +20,10 @@ import java.util.Set;
  *       little larger on the wire, nothing to keep in step between JVMs).</li>
  * </ul>
  *
- * <p>They also hold the {@link DecodeLimits} every read of stored bytes stays within.
+ * <p>They also hold the {@link DecodeLimits} every read of stored bytes stays within, and the
+ * {@link SerializationFormat} values are stored in: Kryo by default, or JSON ({@link #format(SerializationFormat)})
+ * for values other languages read. With JSON the allow-list still holds: every record, bean and enum
+ * written or read must be registered or allowed here.
  *
  * <p>Immutable; every method returns a new instance.
  */
@@ -35,15 +38,18 @@ public final class SerializationSettings implements Serializable {
   private final Set<String> allowedPackages;
   private final Set<String> allowedClasses;
   private final DecodeLimits limits;
+  /** {@code null}: not set, Kryo. */
+  private final SerializationFormat format;
 
   private SerializationSettings(Map<Class<?>, Integer> registrations, Set<String> allowedPackages,
                                 Set<String> allowedClasses) {
-    this(registrations, allowedPackages, allowedClasses, DecodeLimits.defaults());
+    this(registrations, allowedPackages, allowedClasses, DecodeLimits.defaults(), null);
   }
 
   private SerializationSettings(Map<Class<?>, Integer> registrations, Set<String> allowedPackages,
-                                Set<String> allowedClasses, DecodeLimits limits) {
+                                Set<String> allowedClasses, DecodeLimits limits, SerializationFormat format) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.format = format;
     this.registrations = Collections.unmodifiableMap(new LinkedHashMap<>(registrations));
     this.allowedPackages = Collections.unmodifiableSet(new LinkedHashSet<>(allowedPackages));
     this.allowedClasses = Collections.unmodifiableSet(new LinkedHashSet<>(allowedClasses));
@@ -72,7 +78,7 @@ public final class SerializationSettings implements Serializable {
     });
     Map<Class<?>, Integer> next = new LinkedHashMap<>(registrations);
     next.put(type, id);
-    return new SerializationSettings(next, allowedPackages, allowedClasses, limits);
+    return new SerializationSettings(next, allowedPackages, allowedClasses, limits, format);
   }
 
   /** Allows every class of {@code packageName} and its sub-packages. */
@@ -83,19 +89,30 @@ public final class SerializationSettings implements Serializable {
     }
     Set<String> next = new LinkedHashSet<>(allowedPackages);
     next.add(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
-    return new SerializationSettings(registrations, next, allowedClasses, limits);
+    return new SerializationSettings(registrations, next, allowedClasses, limits, format);
   }
 
   /** Allows {@code type} by name. */
   public SerializationSettings allowClass(Class<?> type) {
     Set<String> next = new LinkedHashSet<>(allowedClasses);
     next.add(Objects.requireNonNull(type, "type").getName());
-    return new SerializationSettings(registrations, allowedPackages, next, limits);
+    return new SerializationSettings(registrations, allowedPackages, next, limits, format);
   }
 
   /** These settings with {@code limits} as the bounds of reading stored bytes. */
   public SerializationSettings limits(DecodeLimits limits) {
-    return new SerializationSettings(registrations, allowedPackages, allowedClasses, limits);
+    return new SerializationSettings(registrations, allowedPackages, allowedClasses, limits, format);
+  }
+
+  /** These settings storing values as {@code format} (setting {@code serialization.format}). */
+  public SerializationSettings format(SerializationFormat format) {
+    return new SerializationSettings(registrations, allowedPackages, allowedClasses, limits,
+        Objects.requireNonNull(format, "format"));
+  }
+
+  /** How values are stored: {@link SerializationFormat#KRYO} unless set. */
+  public SerializationFormat format() {
+    return format == null ? SerializationFormat.KRYO : format;
   }
 
   /** The bounds every read of stored bytes stays within. */
@@ -103,7 +120,7 @@ public final class SerializationSettings implements Serializable {
     return limits;
   }
 
-  /** These settings plus {@code other}'s; the limits {@code other} sets explicitly win. */
+  /** These settings plus {@code other}'s; the limits and the format {@code other} sets explicitly win. */
   public SerializationSettings merge(SerializationSettings other) {
     SerializationSettings merged = this;
     for (Map.Entry<Class<?>, Integer> entry : other.registrations.entrySet()) {
@@ -115,7 +132,7 @@ public final class SerializationSettings implements Serializable {
     Set<String> classes = new LinkedHashSet<>(merged.allowedClasses);
     classes.addAll(other.allowedClasses);
     return new SerializationSettings(merged.registrations, merged.allowedPackages, classes,
-        limits.merge(other.limits));
+        limits.merge(other.limits), other.format != null ? other.format : format);
   }
 
   /** Registered classes and their ids, in registration order. */
@@ -137,17 +154,17 @@ public final class SerializationSettings implements Serializable {
   public boolean equals(Object other) {
     return other instanceof SerializationSettings that && registrations.equals(that.registrations)
         && allowedPackages.equals(that.allowedPackages) && allowedClasses.equals(that.allowedClasses)
-        && limits.equals(that.limits);
+        && limits.equals(that.limits) && format == that.format;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(registrations, allowedPackages, allowedClasses, limits);
+    return Objects.hash(registrations, allowedPackages, allowedClasses, limits, format);
   }
 
   @Override
   public String toString() {
     return "SerializationSettings{registered=" + registrations.size() + ", packages=" + allowedPackages
-        + ", classes=" + allowedClasses + ", " + limits + "}";
+        + ", classes=" + allowedClasses + ", format=" + format().key() + ", " + limits + "}";
   }
 }

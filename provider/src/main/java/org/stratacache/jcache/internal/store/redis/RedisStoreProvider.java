@@ -8,10 +8,12 @@ import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
+import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.internal.codec.EncryptingCodec;
 import org.stratacache.jcache.internal.codec.KryoSerializer;
 import org.stratacache.jcache.internal.codec.ValueCodec;
+import org.stratacache.jcache.internal.codec.ValueSerializers;
 import org.stratacache.jcache.internal.concurrent.OrderedExecutor;
 import org.stratacache.jcache.internal.copy.KryoCopier;
 import org.stratacache.jcache.internal.store.memory.MemoryStore;
@@ -92,10 +94,13 @@ public final class RedisStoreProvider implements StoreProvider {
         configuration.getValueType(), configuration.getCorruptValuePolicy(), withEvents);
   }
 
-  private static ValueCodec valueCodec(StrataConfiguration<?, ?> configuration, KryoSerializer serializer) {
+  /** Values as the serialization settings say (Kryo, sharing the keys' serializer, or JSON). */
+  private ValueCodec valueCodec(StrataConfiguration<?, ?> configuration, KryoSerializer serializer) {
     EncryptionSettings encryption = configuration.getEncryption();
-    return new ValueCodec(serializer, configuration.getCompressionThreshold(), configuration.getCompressionLevel(),
-        encryption == null ? null : new EncryptingCodec(encryption));
+    SerializationSettings serialization = configuration.getSerialization();
+    return new ValueCodec(ValueSerializers.forValues(serializer, classLoader, serialization,
+        configuration.getValueType()), serialization.limits(), configuration.getCompressionThreshold(),
+        configuration.getCompressionLevel(), encryption == null ? null : new EncryptingCodec(encryption));
   }
 
   /**

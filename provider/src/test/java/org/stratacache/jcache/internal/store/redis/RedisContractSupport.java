@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stratacache.jcache.configuration.ManagerDefaults;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
+import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.store.Store;
@@ -29,6 +30,11 @@ public abstract class RedisContractSupport extends StoreContractTest {
   /** PTTL of a raw Redis key. */
   protected abstract long pttl(byte[] key);
 
+  /** The serialization settings of the stores (Kryo, no classes beyond the built-in ones, unless overridden). */
+  protected SerializationSettings serialization() {
+    return SerializationSettings.none();
+  }
+
   /** The near cache's maximum size; {@code 0} (the default) for none. */
   protected long nearCacheMaximumSize() {
     return 0;
@@ -46,7 +52,7 @@ public abstract class RedisContractSupport extends StoreContractTest {
     StrataConfiguration<String, String> configuration = ManagerDefaults.of(null, name -> null, name -> null)
         .resolve(StrataConfiguration.builder(String.class, String.class)
             .storeType(StoreType.REDIS).redisUri(uri()).redisTls(tls()).keyPrefix(prefix)
-            .nearCacheMaximumSize(nearCacheMaximumSize()).build());
+            .serialization(serialization()).nearCacheMaximumSize(nearCacheMaximumSize()).build());
     return new RedisStoreProvider(connector(), getClass().getClassLoader(), Runnable::run)
         .createStore(cacheName, configuration, StoreEventSink.none());
   }
