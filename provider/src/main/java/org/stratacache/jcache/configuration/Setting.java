@@ -78,6 +78,8 @@ public enum Setting {
   LIMIT_HASH_WORK(DecodeLimits.Limit.HASH_WORK),
   /** Classes registered under numeric ids. */
   REGISTRATIONS("serialization.registrations", null, "a map of class name to id (100 or more)", "none", false),
+  /** How values are written to Redis: Kryo, or JSON that other languages read. */
+  SERIALIZATION_FORMAT("serialization.format", null, "kryo or json", "kryo", false),
   /** The encryption key ring (secret). */
   ENCRYPTION_KEYS("encryption.keys", "CACHE_ENCRYPTION_KEYS",
       "key ids (0 to 65535) with 32-byte keys in Base64: 1:<base64>,2:<base64> (or a map)", "none: no encryption",

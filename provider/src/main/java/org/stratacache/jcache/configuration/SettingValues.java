@@ -37,6 +37,7 @@ final class SettingValues {
         case ALLOWED_PACKAGES -> list(raw);
         case ALLOWED_CLASSES -> classes(raw, loader);
         case REGISTRATIONS -> registrations(raw, loader);
+        case SERIALIZATION_FORMAT -> enumValue(SerializationFormat.class, raw);
         case ENCRYPTION_KEYS -> EncryptionKeys.parse(raw);
         case ENCRYPTION_CURRENT_KEY -> (int) range(raw, 0, EncryptionSettings.MAX_KEY_ID);
         case ENCRYPTION_REQUIRE -> bool(raw);
@@ -91,6 +92,8 @@ final class SettingValues {
       case ALLOWED_PACKAGES, ALLOWED_CLASSES, REGISTRATIONS ->
           builder.serialization(((SerializationSettings) builder.currentSerialization())
               .merge(serialization(setting, value)));
+      case SERIALIZATION_FORMAT -> builder.serialization(((SerializationSettings) builder.currentSerialization())
+          .format((SerializationFormat) value));
       case LIMIT_VALUE_SIZE, LIMIT_DECODED_SIZE, LIMIT_LENGTH, LIMIT_DEPTH, LIMIT_HASH_WORK -> {
         SerializationSettings current = builder.currentSerialization();
         builder.serialization(current.limits(current.limits().with(setting.limit(), (Long) value)));
