@@ -1,7 +1,7 @@
 package org.stratacache.jcache.internal.store.redis;
 
 import java.nio.charset.StandardCharsets;
-import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 
 /** Lifetimes as the Lua scripts take them: milliseconds, {@code -1} eternal, {@code -2} keep, {@code 0} now. */
 final class Ttl {
@@ -12,17 +12,20 @@ final class Ttl {
   private Ttl() {
   }
 
-  /** The script code of an {@link EntryExpiry} duration. */
-  static long code(long duration) {
-    if (duration == EntryExpiry.KEEP) {
+  /** The script code of a lifetime. */
+  static long code(Lifetime lifetime) {
+    if (lifetime.isKeep()) {
       return KEEP;
     }
-    return duration == EntryExpiry.ETERNAL ? ETERNAL : duration;
+    if (lifetime.isEternal()) {
+      return ETERNAL;
+    }
+    return lifetime.isExpireNow() ? 0 : lifetime.millis();
   }
 
-  /** The script argument of an {@link EntryExpiry} duration. */
-  static byte[] arg(long duration) {
-    return ascii(code(duration));
+  /** The script argument of a lifetime. */
+  static byte[] arg(Lifetime lifetime) {
+    return ascii(code(lifetime));
   }
 
   static byte[] ascii(long number) {
