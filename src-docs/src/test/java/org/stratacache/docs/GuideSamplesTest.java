@@ -20,6 +20,7 @@ import org.stratacache.jcache.StrataCaches;
 import org.stratacache.jcache.configuration.CorruptValuePolicy;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
+import org.stratacache.jcache.configuration.SerializationFormat;
 import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.metrics.StrataCacheMetrics;
@@ -85,6 +86,8 @@ class GuideSamplesTest {
     opened = manager;
     assertThat(sessions).isNotNull();
     assertThat(other.getConfiguration(StrataConfiguration.class).getDefaultTtl()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(manager.getCache("orders", Object.class, Order.class).getConfiguration(StrataConfiguration.class)
+        .getSerialization().format()).as("serialization.format: json in the file").isEqualTo(SerializationFormat.JSON);
   }
 
   @Test

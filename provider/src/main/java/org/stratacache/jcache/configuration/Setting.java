@@ -112,11 +112,6 @@ public enum Setting {
   /** Classes that may be serialized to Redis. */
   ALLOWED_CLASSES(spec("serialization.allowed-classes", "serialization").parser(SettingParsers::classes)
       .accepts("a list of class names").defaultText("none").merged().serialization((s, v) -> allowClasses(s, v))),
-  /** How values are written to Redis. */
-  SERIALIZATION_FORMAT(spec("serialization.format", "serialization.format")
-      .parser(SettingParsers.enumOf(SerializationFormat.class)).accepts("kryo, or json for values other languages read")
-      .defaultValue(SerializationFormat.KRYO).configured(c -> c.getSerialization().configuredFormat())
-      .serialization((s, v) -> s.format((SerializationFormat) v))),
   /** The most stored bytes of one value. */
   LIMIT_VALUE_SIZE(limit(DecodeLimits.Limit.VALUE_SIZE)),
   /** The most bytes of one value once decompressed. */
@@ -131,6 +126,11 @@ public enum Setting {
   REGISTRATIONS(spec("serialization.registrations", "serialization").parser(SettingParsers::registrations)
       .accepts("a map of class name to id (100 or more)").defaultText("none").cacheOnly()
       .serialization((s, v) -> register(s, v))),
+  /** How values are written to Redis: Kryo, or JSON that other languages read. */
+  SERIALIZATION_FORMAT(spec("serialization.format", "serialization.format")
+      .parser(SettingParsers.enumOf(SerializationFormat.class)).accepts("kryo or json")
+      .defaultValue(SerializationFormat.KRYO).cacheOnly().configured(c -> c.getSerialization().configuredFormat())
+      .serialization((s, v) -> s.format((SerializationFormat) v))),
   /** The encryption key ring (secret). */
   ENCRYPTION_KEYS(spec("encryption.keys", "encryption.keys").env("CACHE_ENCRYPTION_KEYS")
       .parser((raw, loader) -> EncryptionKeys.parse(raw)).secret()

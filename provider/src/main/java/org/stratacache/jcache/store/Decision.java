@@ -1,10 +1,12 @@
 package org.stratacache.jcache.store;
 
+import java.util.Objects;
+
 /**
  * What a {@link Remapping} decided to do with an entry, and the result to hand back.
  *
- * <p>Durations are in milliseconds as in {@link EntryExpiry}: {@link EntryExpiry#KEEP} keeps the
- * current expiry (an absent entry then lives forever), {@code 0} removes the entry.
+ * <p>Lifetimes are as in {@link EntryExpiry}: {@link Lifetime#KEEP} keeps the current expiry (an
+ * absent entry then lives forever), {@link Lifetime#EXPIRE_NOW} removes the entry.
  *
  * @param <V> the value type
  * @param <R> the result type
@@ -25,34 +27,34 @@ public final class Decision<V, R> {
 
   private final Action action;
   private final V value;
-  private final long duration;
+  private final Lifetime lifetime;
   private final R result;
 
-  private Decision(Action action, V value, long duration, R result) {
+  private Decision(Action action, V value, Lifetime lifetime, R result) {
     this.action = action;
     this.value = value;
-    this.duration = duration;
+    this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     this.result = result;
   }
 
   /** Change nothing. */
   public static <V, R> Decision<V, R> none(R result) {
-    return new Decision<>(Action.NONE, null, EntryExpiry.KEEP, result);
+    return new Decision<>(Action.NONE, null, Lifetime.KEEP, result);
   }
 
-  /** Give the existing entry a new lifetime ({@link EntryExpiry#KEEP} changes nothing). */
-  public static <V, R> Decision<V, R> touch(long duration, R result) {
-    return new Decision<>(duration == EntryExpiry.KEEP ? Action.NONE : Action.TOUCH, null, duration, result);
+  /** Give the existing entry a new lifetime ({@link Lifetime#KEEP} changes nothing). */
+  public static <V, R> Decision<V, R> touch(Lifetime lifetime, R result) {
+    return new Decision<>(lifetime.isKeep() ? Action.NONE : Action.TOUCH, null, lifetime, result);
   }
 
-  /** Store {@code value} for {@code duration}. */
-  public static <V, R> Decision<V, R> put(V value, long duration, R result) {
-    return new Decision<>(Action.PUT, value, duration, result);
+  /** Store {@code value} for {@code lifetime}. */
+  public static <V, R> Decision<V, R> put(V value, Lifetime lifetime, R result) {
+    return new Decision<>(Action.PUT, value, lifetime, result);
   }
 
   /** Remove the entry. */
   public static <V, R> Decision<V, R> remove(R result) {
-    return new Decision<>(Action.REMOVE, null, EntryExpiry.KEEP, result);
+    return new Decision<>(Action.REMOVE, null, Lifetime.KEEP, result);
   }
 
   /** The change to apply. */
@@ -66,8 +68,8 @@ public final class Decision<V, R> {
   }
 
   /** The lifetime for {@link Action#PUT} and {@link Action#TOUCH}. */
-  public long duration() {
-    return duration;
+  public Lifetime lifetime() {
+    return lifetime;
   }
 
   /** What the operation returns to its caller. */
@@ -86,18 +88,18 @@ public final class Decision<V, R> {
       case REMOVE:
         return null;
       case TOUCH:
-        if (current == null || duration == 0) {
+        if (current == null || lifetime.isExpireNow()) {
           return null;
         }
-        return current.withExpiresAt(EntryExpiry.deadline(now, duration));
+        return current.withExpiresAt(lifetime.deadline(now));
       case PUT:
-        if (duration == 0) {
+        if (lifetime.isExpireNow()) {
           return null;
         }
-        if (duration == EntryExpiry.KEEP) {
+        if (lifetime.isKeep()) {
           return new StoreEntry<>(value, current == null ? StoreEntry.NEVER : current.expiresAt());
         }
-        return new StoreEntry<>(value, EntryExpiry.deadline(now, duration));
+        return new StoreEntry<>(value, lifetime.deadline(now));
       default:
         throw new IllegalStateException("unknown action " + action);
     }

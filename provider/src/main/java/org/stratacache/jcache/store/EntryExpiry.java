@@ -1,7 +1,7 @@
 package org.stratacache.jcache.store;
 
 /**
- * How long an entry lives after it is created, updated or read, in milliseconds.
+ * How long an entry lives after it is created, updated or read, as a {@link Lifetime}.
  *
  * <p>The semantics layer adapts a JSR-107 {@code ExpiryPolicy} to this interface; stores call it
  * lazily, only on the branch an operation actually takes, because policies may count their calls.
@@ -9,27 +9,21 @@ package org.stratacache.jcache.store;
  */
 public interface EntryExpiry {
 
-  /** Leave the current expiry unchanged (allowed for update and access, not for creation). */
-  long KEEP = -1L;
-
-  /** The entry never expires. */
-  long ETERNAL = Long.MAX_VALUE;
-
   /** An expiry where entries never expire and updates and reads keep the current expiry. */
   EntryExpiry ETERNAL_KEEP = new EntryExpiry() {
     @Override
-    public long onCreation() {
-      return ETERNAL;
+    public Lifetime onCreation() {
+      return Lifetime.ETERNAL;
     }
 
     @Override
-    public long onUpdate() {
-      return KEEP;
+    public Lifetime onUpdate() {
+      return Lifetime.KEEP;
     }
 
     @Override
-    public long onAccess() {
-      return KEEP;
+    public Lifetime onAccess() {
+      return Lifetime.KEEP;
     }
 
     @Override
@@ -38,14 +32,17 @@ public interface EntryExpiry {
     }
   };
 
-  /** Lifetime of a new entry: {@code 0} means it is never stored, {@link #ETERNAL} forever. */
-  long onCreation();
+  /**
+   * Lifetime of a new entry: {@link Lifetime#EXPIRE_NOW} means it is never stored; {@link Lifetime#KEEP}
+   * means eternal (there is no expiry to keep).
+   */
+  Lifetime onCreation();
 
-  /** Lifetime after an update, or {@link #KEEP}; {@code 0} removes the entry. */
-  long onUpdate();
+  /** Lifetime after an update; {@link Lifetime#EXPIRE_NOW} removes the entry. */
+  Lifetime onUpdate();
 
-  /** Lifetime after a read, or {@link #KEEP}; {@code 0} removes the entry after it was read. */
-  long onAccess();
+  /** Lifetime after a read; {@link Lifetime#EXPIRE_NOW} removes the entry after it was read. */
+  Lifetime onAccess();
 
   /**
    * Whether the three answers never change and cost nothing, so that a store may read them up
@@ -53,18 +50,8 @@ public interface EntryExpiry {
    */
   boolean isFixed();
 
-  /**
-   * The instant an entry written at {@code now} with {@code duration} expires.
-   *
-   * @param now      epoch milliseconds
-   * @param duration a positive duration in milliseconds or {@link #ETERNAL}
-   * @return the expiry instant, saturated at {@link StoreEntry#NEVER}
-   */
-  static long deadline(long now, long duration) {
-    if (duration == ETERNAL) {
-      return StoreEntry.NEVER;
-    }
-    long sum = now + duration;
-    return sum < now ? StoreEntry.NEVER : sum;
+  /** Whether reads leave the expiry as it is, known without asking (a fixed expiry whose access lifetime is keep). */
+  default boolean readsKeepLifetime() {
+    return isFixed() && onAccess().isKeep();
   }
 }

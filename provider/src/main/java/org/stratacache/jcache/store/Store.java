@@ -143,10 +143,10 @@ public interface Store<K, V> extends AutoCloseable {
    * Records that {@code key} belongs to each of {@code tags}, so that {@link #taggedKeys} finds it
    * without scanning.
    *
-   * @param lifetime how long the entry may live ({@link EntryExpiry#ETERNAL} when unknown): a tag
+   * @param lifetime how long the entry may live ({@link Lifetime#ETERNAL} when unknown): a tag
    *                 record must not disappear before the entries it lists
    */
-  void tag(K key, Collection<String> tags, long lifetime);
+  void tag(K key, Collection<String> tags, Lifetime lifetime);
 
   /** The keys recorded under {@code tag}; some may no longer exist. */
   Collection<K> taggedKeys(String tag);

@@ -88,12 +88,11 @@ public final class StoreOps {
   }
 
   private static <V> Decision<V, WriteResult<V>> create(V value, EntryExpiry expiry, WriteHook<V> hook) {
-    long duration = expiry.onCreation();
+    Lifetime lifetime = expiry.onCreation();
     hook.beforeWrite(value);
-    if (duration == 0) {
+    if (lifetime.isExpireNow()) {
       return Decision.none(WriteResult.discarded());
     }
-    return Decision.put(value, duration == EntryExpiry.KEEP ? EntryExpiry.ETERNAL : duration,
-        WriteResult.created());
+    return Decision.put(value, lifetime.orIfKeep(Lifetime.ETERNAL), WriteResult.created());
   }
 }

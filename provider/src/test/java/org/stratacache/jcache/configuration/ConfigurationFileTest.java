@@ -125,6 +125,26 @@ class ConfigurationFileTest {
   }
 
   @Test
+  void aCacheSectionChoosesItsSerializationFormat(@TempDir Path directory) throws Exception {
+    Path file = Files.writeString(directory.resolve("json.yaml"), "caches:\n  orders:\n    serialization:\n"
+        + "      format: json\n  sessions:\n    maximum-size: 10\n");
+    CacheManager manager = provider.getCacheManager(file.toUri(), getClass().getClassLoader());
+    try {
+      assertThat(manager.getCache("orders").getConfiguration(StrataConfiguration.class).getSerialization().format())
+          .isEqualTo(SerializationFormat.JSON);
+      assertThat(manager.getCache("sessions").getConfiguration(StrataConfiguration.class).getSerialization()
+          .format()).as("the default").isEqualTo(SerializationFormat.KRYO);
+    } finally {
+      manager.close();
+    }
+    Path bad = Files.writeString(directory.resolve("xml.yaml"), "caches:\n  orders:\n    serialization:\n"
+        + "      format: xml\n");
+    assertThatThrownBy(() -> provider.getCacheManager(bad.toUri(), getClass().getClassLoader()))
+        .hasMessageContaining("caches.orders.serialization.format").hasMessageContaining("xml")
+        .hasMessageContaining("kryo or json");
+  }
+
+  @Test
   void fileAndJarUrisAsSpringAndHibernateHandThemOver(@TempDir Path directory) throws Exception {
     String yaml = "caches:\n  sessions:\n    default-ttl: 15m\n";
     Path file = Files.writeString(directory.resolve("strata.yaml"), yaml);

@@ -2,36 +2,36 @@ package org.stratacache.jcache.store;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A non-fixed expiry with set durations that counts how often each branch is asked. */
+/** A non-fixed expiry with set lifetimes that counts how often each branch is asked. */
 public final class CountingExpiry implements EntryExpiry {
 
   final AtomicInteger creations = new AtomicInteger();
   final AtomicInteger updates = new AtomicInteger();
   final AtomicInteger accesses = new AtomicInteger();
-  private final long creation;
-  private final long update;
-  private final long access;
+  private final Lifetime creation;
+  private final Lifetime update;
+  private final Lifetime access;
 
-  public CountingExpiry(long creation, long update, long access) {
+  public CountingExpiry(Lifetime creation, Lifetime update, Lifetime access) {
     this.creation = creation;
     this.update = update;
     this.access = access;
   }
 
   @Override
-  public long onCreation() {
+  public Lifetime onCreation() {
     creations.incrementAndGet();
     return creation;
   }
 
   @Override
-  public long onUpdate() {
+  public Lifetime onUpdate() {
     updates.incrementAndGet();
     return update;
   }
 
   @Override
-  public long onAccess() {
+  public Lifetime onAccess() {
     accesses.incrementAndGet();
     return access;
   }

@@ -1,7 +1,7 @@
 package org.stratacache.jcache.store;
 
-/** A fixed expiry with set durations, as the standard policies produce. */
-public record FixedExpiry(long onCreation, long onUpdate, long onAccess) implements EntryExpiry {
+/** A fixed expiry with set lifetimes, as the standard policies produce. */
+public record FixedExpiry(Lifetime onCreation, Lifetime onUpdate, Lifetime onAccess) implements EntryExpiry {
 
   @Override
   public boolean isFixed() {

@@ -27,6 +27,10 @@ public abstract class StoreContractTest {
   protected static final long SHORT = 200L;
 
   private static final EntryExpiry ETERNAL = EntryExpiry.ETERNAL_KEEP;
+  private static final Lifetime LONG_LIFE = Lifetime.ofMillis(LONG);
+  private static final Lifetime SHORT_LIFE = Lifetime.ofMillis(SHORT);
+  private static final Lifetime KEEP = Lifetime.KEEP;
+  private static final Lifetime NOW = Lifetime.EXPIRE_NOW;
 
   protected Store<String, String> store;
 
@@ -85,14 +89,14 @@ public abstract class StoreContractTest {
 
   @Test
   void creationLifetimeIsApplied() {
-    store.put("k", "v", new FixedExpiry(LONG, EntryExpiry.KEEP, EntryExpiry.KEEP), Want.OUTCOME);
+    store.put("k", "v", new FixedExpiry(LONG_LIFE, KEEP, KEEP), Want.OUTCOME);
     assertThat(remainingMillis("k")).isBetween(LONG - 5_000, LONG);
   }
 
   @Test
   void updateWithKeepLeavesTheLifetime() {
-    store.put("k", "v1", new FixedExpiry(LONG, EntryExpiry.KEEP, EntryExpiry.KEEP), Want.OUTCOME);
-    store.put("k", "v2", new FixedExpiry(EntryExpiry.ETERNAL, EntryExpiry.KEEP, EntryExpiry.KEEP), Want.OUTCOME);
+    store.put("k", "v1", new FixedExpiry(LONG_LIFE, KEEP, KEEP), Want.OUTCOME);
+    store.put("k", "v2", new FixedExpiry(Lifetime.ETERNAL, KEEP, KEEP), Want.OUTCOME);
     assertThat(remainingMillis("k")).isBetween(LONG - 5_000, LONG);
     assertThat(store.get("k", ETERNAL).value()).isEqualTo("v2");
   }
@@ -100,35 +104,35 @@ public abstract class StoreContractTest {
   @Test
   void updateWithDurationResetsTheLifetime() {
     store.put("k", "v1", ETERNAL, Want.OUTCOME);
-    store.put("k", "v2", new FixedExpiry(LONG, LONG, EntryExpiry.KEEP), Want.OUTCOME);
+    store.put("k", "v2", new FixedExpiry(LONG_LIFE, LONG_LIFE, KEEP), Want.OUTCOME);
     assertThat(remainingMillis("k")).isBetween(LONG - 5_000, LONG);
   }
 
   @Test
   void updateToEternalPersists() {
-    store.put("k", "v1", new FixedExpiry(LONG, LONG, EntryExpiry.KEEP), Want.OUTCOME);
-    store.put("k", "v2", new FixedExpiry(LONG, EntryExpiry.ETERNAL, EntryExpiry.KEEP), Want.OUTCOME);
+    store.put("k", "v1", new FixedExpiry(LONG_LIFE, LONG_LIFE, KEEP), Want.OUTCOME);
+    store.put("k", "v2", new FixedExpiry(LONG_LIFE, Lifetime.ETERNAL, KEEP), Want.OUTCOME);
     assertThat(remainingMillis("k")).isEqualTo(-1);
   }
 
   @Test
   void zeroUpdateLifetimeRemoves() {
     store.put("k", "v1", ETERNAL, Want.OUTCOME);
-    WriteResult<String> result = store.put("k", "v2", new FixedExpiry(LONG, 0, EntryExpiry.KEEP), Want.OUTCOME);
+    WriteResult<String> result = store.put("k", "v2", new FixedExpiry(LONG_LIFE, NOW, KEEP), Want.OUTCOME);
     assertThat(result.outcome()).isIn(Outcome.UPDATED, Outcome.WRITTEN);
     assertThat(store.containsKey("k")).isFalse();
   }
 
   @Test
   void zeroCreationLifetimeStoresNothing() {
-    WriteResult<String> result = store.put("k", "v", new FixedExpiry(0, LONG, EntryExpiry.KEEP), Want.OUTCOME);
+    WriteResult<String> result = store.put("k", "v", new FixedExpiry(NOW, LONG_LIFE, KEEP), Want.OUTCOME);
     assertThat(result.outcome()).isEqualTo(Outcome.DISCARDED);
     assertThat(store.containsKey("k")).isFalse();
   }
 
   @Test
   void shortLifetimeRunsOut() throws InterruptedException {
-    store.put("k", "v", new FixedExpiry(SHORT, EntryExpiry.KEEP, EntryExpiry.KEEP), Want.OUTCOME);
+    store.put("k", "v", new FixedExpiry(SHORT_LIFE, KEEP, KEEP), Want.OUTCOME);
     assertThat(store.containsKey("k")).isTrue();
     advancePastShort();
     assertThat(store.get("k", ETERNAL)).isNull();
@@ -139,7 +143,7 @@ public abstract class StoreContractTest {
   @Test
   void accessLifetimeIsAppliedOnRead() {
     store.put("k", "v", ETERNAL, Want.OUTCOME);
-    StoreEntry<String> read = store.get("k", new FixedExpiry(LONG, LONG, LONG));
+    StoreEntry<String> read = store.get("k", new FixedExpiry(LONG_LIFE, LONG_LIFE, LONG_LIFE));
     assertThat(read.value()).isEqualTo("v");
     assertThat(remainingMillis("k")).isBetween(LONG - 5_000, LONG);
   }
@@ -147,13 +151,13 @@ public abstract class StoreContractTest {
   @Test
   void zeroAccessLifetimeRemovesAfterTheRead() {
     store.put("k", "v", ETERNAL, Want.OUTCOME);
-    assertThat(store.get("k", new FixedExpiry(LONG, LONG, 0)).value()).isEqualTo("v");
+    assertThat(store.get("k", new FixedExpiry(LONG_LIFE, LONG_LIFE, NOW)).value()).isEqualTo("v");
     assertThat(store.containsKey("k")).isFalse();
   }
 
   @Test
   void dynamicExpiryIsAskedOnlyForTheBranchTaken() {
-    CountingExpiry expiry = new CountingExpiry(LONG, EntryExpiry.KEEP, EntryExpiry.KEEP);
+    CountingExpiry expiry = new CountingExpiry(LONG_LIFE, KEEP, KEEP);
     store.put("k", "v1", expiry, Want.NOTHING);
     assertThat(expiry.creations.get()).isEqualTo(1);
     assertThat(expiry.updates.get()).isZero();
@@ -173,7 +177,7 @@ public abstract class StoreContractTest {
     assertThat(store.putIfAbsent("k", "v1", ETERNAL).outcome()).isEqualTo(Outcome.CREATED);
     assertThat(store.putIfAbsent("k", "v2", ETERNAL).outcome()).isEqualTo(Outcome.PRESENT);
     assertThat(store.get("k", ETERNAL).value()).isEqualTo("v1");
-    assertThat(store.putIfAbsent("z", "v", new FixedExpiry(0, 0, 0)).outcome()).isEqualTo(Outcome.DISCARDED);
+    assertThat(store.putIfAbsent("z", "v", new FixedExpiry(NOW, NOW, NOW)).outcome()).isEqualTo(Outcome.DISCARDED);
     assertThat(store.containsKey("z")).isFalse();
   }
 
@@ -192,7 +196,7 @@ public abstract class StoreContractTest {
   void compareAndReplace() {
     assertThat(store.replace("k", "x", "v", ETERNAL).outcome()).isEqualTo(Outcome.ABSENT);
     store.put("k", "v1", ETERNAL, Want.NOTHING);
-    assertThat(store.replace("k", "other", "v2", new FixedExpiry(LONG, LONG, LONG)).outcome())
+    assertThat(store.replace("k", "other", "v2", new FixedExpiry(LONG_LIFE, LONG_LIFE, LONG_LIFE)).outcome())
         .isEqualTo(Outcome.MISMATCH);
     assertThat(store.get("k", ETERNAL).value()).isEqualTo("v1");
     assertThat(remainingMillis("k")).as("a mismatch applies the access lifetime").isBetween(LONG - 5_000, LONG);
@@ -265,8 +269,8 @@ public abstract class StoreContractTest {
   void tagsListTheirKeysAndAreNotEntries() {
     store.put("a", "1", ETERNAL, Want.NOTHING);
     store.put("b", "2", ETERNAL, Want.NOTHING);
-    store.tag("a", List.of("t1", "t2"), LONG);
-    store.tag("b", List.of("t1"), EntryExpiry.ETERNAL);
+    store.tag("a", List.of("t1", "t2"), LONG_LIFE);
+    store.tag("b", List.of("t1"), Lifetime.ETERNAL);
     assertThat(store.taggedKeys("t1")).containsExactlyInAnyOrder("a", "b");
     assertThat(store.taggedKeys("t2")).containsExactly("a");
     assertThat(store.taggedKeys("unknown")).isEmpty();
@@ -285,14 +289,15 @@ public abstract class StoreContractTest {
 
   @Test
   void computeAppliesTheDecision() {
-    String created = store.compute("k", current -> Decision.put("v1", LONG, current == null ? "absent" : "present"));
+    String created = store.compute("k",
+        current -> Decision.put("v1", LONG_LIFE, current == null ? "absent" : "present"));
     assertThat(created).isEqualTo("absent");
     assertThat(store.get("k", ETERNAL).value()).isEqualTo("v1");
-    String seen = store.compute("k", current -> Decision.put(current.value() + "+", EntryExpiry.KEEP, current.value()));
+    String seen = store.compute("k", current -> Decision.put(current.value() + "+", KEEP, current.value()));
     assertThat(seen).isEqualTo("v1");
     assertThat(store.get("k", ETERNAL).value()).isEqualTo("v1+");
     assertThat(remainingMillis("k")).isBetween(LONG - 5_000, LONG);
-    store.compute("k", current -> Decision.touch(EntryExpiry.ETERNAL, null));
+    store.compute("k", current -> Decision.touch(Lifetime.ETERNAL, null));
     assertThat(remainingMillis("k")).isEqualTo(-1);
     store.compute("k", current -> Decision.remove(null));
     assertThat(store.containsKey("k")).isFalse();
@@ -311,7 +316,7 @@ public abstract class StoreContractTest {
   void computeIsAtomicPerKey() throws Exception {
     store.put("counter", "0", ETERNAL, Want.NOTHING);
     Concurrently.repeat(4, 500, () -> store.compute("counter", current ->
-        Decision.put(String.valueOf(Integer.parseInt(current.value()) + 1), EntryExpiry.KEEP, null)));
+        Decision.put(String.valueOf(Integer.parseInt(current.value()) + 1), KEEP, null)));
     assertThat(store.get("counter", ETERNAL).value()).isEqualTo("2000");
   }
 

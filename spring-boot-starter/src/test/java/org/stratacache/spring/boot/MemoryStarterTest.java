@@ -15,7 +15,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.cache.Cache;
 import javax.cache.Caching;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +35,8 @@ import org.stratacache.spring.boot.app.GreetingApplication;
  */
 @SpringBootTest(classes = GreetingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.application.name=memory-test", "spring.cache.cache-names=greetings",
-        "management.endpoints.web.exposure.include=health,metrics", "management.endpoint.health.show-details=always"})
+        "management.endpoints.web.exposure.include=health,metrics,prometheus", "management.endpoint.health.show-details=always"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MemoryStarterTest {
 
   @Autowired
@@ -57,6 +61,7 @@ class MemoryStarterTest {
   }
 
   @Test
+  @Order(1)  // the first calls through @Cacheable: one miss, one hit
   void cachesInMemoryWithStatisticsAndBootsMetersCountEachHitOnce() {
     service.greet("miss-then-hit");
     service.greet("miss-then-hit");
@@ -92,6 +97,17 @@ class MemoryStarterTest {
     assertThat(registry.get("cache.gets").tag("cache", "greetings").meters())
         .allSatisfy(meter -> assertThat(meter.getId().getTag("cache.manager")).isEqualTo("cacheManager"));
     assertThat(registry.get("cache.gets").tag("cache", "greetings").tag("result", "hit").meters()).hasSize(1);
+  }
+
+  @Test
+  void prometheusScrapesBootsAndStratasCacheMeters() {
+    service.greet("scraped");
+    service.greet("scraped");
+    Http.Response scrape = Http.get(port, "/actuator/prometheus");
+    assertThat(scrape.status()).isEqualTo(200);
+    assertThat(scrape.body()).containsPattern("cache_gets_total\\{[^}]*cache=\"greetings\"[^}]*result=\"hit\"[^}]*} [1-9]")
+        .contains("cache_store_bytes_total{").contains("cache_size{").contains("cache_get_latency_microseconds{")
+        .contains("cache_manager=\"cacheManager\"");
   }
 
   @Test

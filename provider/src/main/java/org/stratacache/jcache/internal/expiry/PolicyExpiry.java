@@ -11,6 +11,7 @@ import javax.cache.expiry.TouchedExpiryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 
 /**
  * A JSR-107 {@link ExpiryPolicy} seen as the lifetimes a store applies.
@@ -26,9 +27,9 @@ public final class PolicyExpiry implements EntryExpiry {
 
   private final ExpiryPolicy policy;
   private final boolean fixed;
-  private final long creation;
-  private final long update;
-  private final long access;
+  private final Lifetime creation;
+  private final Lifetime update;
+  private final Lifetime access;
 
   private PolicyExpiry(ExpiryPolicy policy) {
     this.policy = policy;
@@ -38,9 +39,9 @@ public final class PolicyExpiry implements EntryExpiry {
       this.update = change(policy::getExpiryForUpdate);
       this.access = change(policy::getExpiryForAccess);
     } else {
-      this.creation = KEEP;
-      this.update = KEEP;
-      this.access = KEEP;
+      this.creation = Lifetime.KEEP;
+      this.update = Lifetime.KEEP;
+      this.access = Lifetime.KEEP;
     }
   }
 
@@ -55,17 +56,17 @@ public final class PolicyExpiry implements EntryExpiry {
   }
 
   @Override
-  public long onCreation() {
+  public Lifetime onCreation() {
     return fixed ? creation : creation(policy);
   }
 
   @Override
-  public long onUpdate() {
+  public Lifetime onUpdate() {
     return fixed ? update : change(policy::getExpiryForUpdate);
   }
 
   @Override
-  public long onAccess() {
+  public Lifetime onAccess() {
     return fixed ? access : change(policy::getExpiryForAccess);
   }
 
@@ -74,16 +75,16 @@ public final class PolicyExpiry implements EntryExpiry {
     return fixed;
   }
 
-  /** A JSR-107 duration in milliseconds, or {@link #ETERNAL}. */
-  public static long toMillis(Duration duration) {
+  /** A JSR-107 duration as a lifetime: eternal, expire now, or at least one millisecond. */
+  public static Lifetime lifetime(Duration duration) {
     if (duration.isEternal()) {
-      return ETERNAL;
+      return Lifetime.ETERNAL;
     }
     if (duration.isZero()) {
-      return 0;
+      return Lifetime.EXPIRE_NOW;
     }
     long millis = duration.getTimeUnit().toMillis(duration.getDurationAmount());
-    return Math.max(millis, 1);
+    return Lifetime.ofMillis(Math.max(millis, 1));
   }
 
   private static boolean isStandard(ExpiryPolicy policy) {
@@ -93,14 +94,14 @@ public final class PolicyExpiry implements EntryExpiry {
         || type == TouchedExpiryPolicy.class;
   }
 
-  private static long creation(ExpiryPolicy policy) {
+  private static Lifetime creation(ExpiryPolicy policy) {
     Duration duration = ask(policy::getExpiryForCreation);
-    return duration == null ? ETERNAL : toMillis(duration);
+    return duration == null ? Lifetime.ETERNAL : lifetime(duration);
   }
 
-  private static long change(Supplier<Duration> question) {
+  private static Lifetime change(Supplier<Duration> question) {
     Duration duration = ask(question);
-    return duration == null ? KEEP : toMillis(duration);
+    return duration == null ? Lifetime.KEEP : lifetime(duration);
   }
 
   @SuppressWarnings("IllegalCatch")

@@ -8,6 +8,7 @@ import org.stratacache.jcache.internal.integration.ReadThrough;
 import org.stratacache.jcache.internal.integration.WriteThrough;
 import org.stratacache.jcache.store.Decision;
 import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 import org.stratacache.jcache.store.Remapping;
 import org.stratacache.jcache.store.StoreEntry;
 
@@ -81,11 +82,11 @@ public final class Invocation<K, V, T> implements Remapping<V, Invocation.Outcom
   }
 
   private Decision<V, Outcome<V, T>> created(Operation operation, V value, T result) {
-    long duration = expiry.onCreation();
-    if (duration == 0) {
+    Lifetime lifetime = expiry.onCreation();
+    if (lifetime.isExpireNow()) {
       return Decision.none(new Outcome<>(Operation.NONE, false, null, null, result));
     }
-    return Decision.put(copier.copy(value), duration, new Outcome<>(operation, false, null, value, result));
+    return Decision.put(copier.copy(value), lifetime, new Outcome<>(operation, false, null, value, result));
   }
 
   private T process(ProcessorEntry<K, V> entry) {

@@ -391,7 +391,7 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
   Entry<K, V> iterated(K key, V value) {
     long start = stats.start();
     V current = value;
-    if (!expiry.isFixed() || expiry.onAccess() != EntryExpiry.KEEP) {
+    if (!expiry.readsKeepLifetime()) {
       StoreEntry<V> entry = store.get(key, expiry);
       if (entry == null) {
         return null;

@@ -10,6 +10,7 @@ import org.stratacache.jcache.internal.copy.Copier;
 import org.stratacache.jcache.internal.event.EventDispatcher;
 import org.stratacache.jcache.internal.management.CacheStatistics;
 import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.Want;
 import org.stratacache.jcache.store.WriteResult;
@@ -83,13 +84,12 @@ final class StoreWrites<K, V> {
    * How long an entry written through this view may live, for the tag record: eternal when reads
    * may extend it or the policy decides per call, since a tag must never expire before its entries.
    */
-  private long tagLifetime() {
-    if (!expiry.isFixed() || expiry.onAccess() != EntryExpiry.KEEP) {
-      return EntryExpiry.ETERNAL;
+  private Lifetime tagLifetime() {
+    if (!expiry.readsKeepLifetime()) {
+      return Lifetime.ETERNAL;
     }
-    long creation = expiry.onCreation();
-    long update = expiry.onUpdate() == EntryExpiry.KEEP ? creation : expiry.onUpdate();
-    return Math.max(creation, update);
+    Lifetime creation = expiry.onCreation().orIfKeep(Lifetime.ETERNAL);
+    return creation.max(expiry.onUpdate().orIfKeep(creation));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 import org.stratacache.jcache.store.Remapping;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreEntry;
@@ -115,7 +116,7 @@ public abstract class ForwardingStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public void tag(K key, Collection<String> tags, long lifetime) {
+  public void tag(K key, Collection<String> tags, Lifetime lifetime) {
     forward(store -> {
       store.tag(key, tags, lifetime);
       return null;

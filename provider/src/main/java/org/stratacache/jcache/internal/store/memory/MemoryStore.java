@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.stratacache.jcache.expiry.Ticker;
 import org.stratacache.jcache.store.Decision;
 import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 import org.stratacache.jcache.store.Remapping;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreEntry;
@@ -78,7 +79,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
       expire(key, entry);
       return null;
     }
-    if (expiry.isFixed() && expiry.onAccess() == EntryExpiry.KEEP) {
+    if (expiry.readsKeepLifetime()) {
       return entry;
     }
     return compute(key, StoreOps.access(expiry));
@@ -186,7 +187,7 @@ public final class MemoryStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public void tag(K key, Collection<String> names, long lifetime) {
+  public void tag(K key, Collection<String> names, Lifetime lifetime) {
     tags.add(key, names);
   }
 

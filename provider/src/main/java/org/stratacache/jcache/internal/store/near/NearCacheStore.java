@@ -67,7 +67,7 @@ public final class NearCacheStore<K, V> extends ForwardingStore<K, V> implements
   }
 
   private boolean servesFromMemory(EntryExpiry expiry) {
-    return trusted && expiry.isFixed() && expiry.onAccess() == EntryExpiry.KEEP;
+    return trusted && expiry.readsKeepLifetime();
   }
 
   @SuppressWarnings("unchecked")

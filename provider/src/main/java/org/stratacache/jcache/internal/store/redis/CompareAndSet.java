@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.stratacache.jcache.store.Decision;
 import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 import org.stratacache.jcache.store.Remapping;
 import org.stratacache.jcache.store.StoreAccessException;
 import org.stratacache.jcache.store.StoreEntry;
@@ -91,7 +92,7 @@ final class CompareAndSet<K, V> {
       }
       byte[] action;
       byte[] value = EMPTY;
-      long duration = decision.duration();
+      Lifetime lifetime = decision.lifetime();
       switch (decision.action()) {
         case PUT:
           action = PUT;
@@ -102,10 +103,10 @@ final class CompareAndSet<K, V> {
           break;
         default:
           action = REMOVE;
-          duration = 0;
+          lifetime = Lifetime.EXPIRE_NOW;
           break;
       }
-      if (redis.await(commit(k, raw, action, value, duration), "compare-and-set") == 1L) {
+      if (redis.await(commit(k, raw, action, value, lifetime), "compare-and-set") == 1L) {
         if (decision.action() == Decision.Action.PUT) {
           values.written(decision.value(), value);
         }
@@ -142,26 +143,26 @@ final class CompareAndSet<K, V> {
     if (Objects.equals(stored, expected)) {
       return byValue.get();
     }
-    long access = expiry.onAccess();
-    if (access != EntryExpiry.KEEP) {
+    Lifetime access = expiry.onAccess();
+    if (!access.isKeep()) {
       redis.await(touch(k, current, access), "the access expiry");
     }
     return WriteResult.of(Outcome.MISMATCH, stored);
   }
 
-  /** Sets the lifetime of the entry of {@code k} to {@code duration} if it still holds {@code expected}. */
-  CompletionStage<Long> touch(byte[] k, byte[] expected, long duration) {
-    return commit(k, expected, TOUCH, EMPTY, duration);
+  /** Sets the lifetime of the entry of {@code k} to {@code lifetime} if it still holds {@code expected}. */
+  CompletionStage<Long> touch(byte[] k, byte[] expected, Lifetime lifetime) {
+    return commit(k, expected, TOUCH, EMPTY, lifetime);
   }
 
   /** Removes the entry of {@code k} if it still holds {@code expected}. */
   CompletionStage<Long> removeIfUnchanged(byte[] k, byte[] expected) {
-    return commit(k, expected, REMOVE, EMPTY, 0);
+    return commit(k, expected, REMOVE, EMPTY, Lifetime.EXPIRE_NOW);
   }
 
-  private CompletionStage<Long> commit(byte[] k, byte[] expected, byte[] action, byte[] value, long duration) {
+  private CompletionStage<Long> commit(byte[] k, byte[] expected, byte[] action, byte[] value, Lifetime lifetime) {
     return redis.script(Script.APPLY_IF_UNCHANGED, ScriptOutputType.INTEGER, k, expected == null ? ZERO : ONE,
-        expected == null ? EMPTY : expected, action, value, Ttl.arg(duration));
+        expected == null ? EMPTY : expected, action, value, Ttl.arg(lifetime));
   }
 
   private static void backOff(int attempt) {

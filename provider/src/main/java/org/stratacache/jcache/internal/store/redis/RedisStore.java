@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.stratacache.jcache.internal.store.near.Invalidations;
 import org.stratacache.jcache.internal.store.near.RemoteSource;
 import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 import org.stratacache.jcache.store.Remapping;
 import org.stratacache.jcache.store.StoreEntry;
 import org.stratacache.jcache.store.StoreMetrics;
@@ -73,8 +74,8 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     byte[] raw = redis.await(commands.get(k), "GET");
     StoreEntry<V> entry = raw == null ? null : healing(key, k, raw);
     if (entry != null) {
-      long access = expiry.onAccess();
-      if (access != EntryExpiry.KEEP) {
+      Lifetime access = expiry.onAccess();
+      if (!access.isKeep()) {
         redis.await(cas.touch(k, raw, access), "the access expiry");
       }
     }
@@ -93,14 +94,14 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     return entry;
   }
 
-  private CompletionStage<byte[]> read(byte[] k, long access) {
-    if (access == EntryExpiry.KEEP) {
+  private CompletionStage<byte[]> read(byte[] k, Lifetime access) {
+    if (access.isKeep()) {
       return commands.get(k);
     }
-    if (access == 0) {
+    if (access.isExpireNow()) {
       return commands.getdel(k);
     }
-    GetExArgs lifetime = access == EntryExpiry.ETERNAL ? GetExArgs.Builder.persist() : GetExArgs.Builder.px(access);
+    GetExArgs lifetime = access.isEternal() ? GetExArgs.Builder.persist() : GetExArgs.Builder.px(access.millis());
     return commands.getex(k, lifetime);
   }
 
@@ -150,8 +151,8 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     for (int i = 0; i < encoded.length; i++) {
       encoded[i] = keys.encode(batch.get(i));
     }
-    if (expiry.isFixed() && expiry.onAccess() != EntryExpiry.KEEP) {
-      long access = expiry.onAccess();
+    if (expiry.isFixed() && !expiry.onAccess().isKeep()) {
+      Lifetime access = expiry.onAccess();
       List<CompletionStage<byte[]>> reads = new ArrayList<>(encoded.length);
       for (byte[] k : encoded) {
         reads.add(read(k, access));
@@ -167,8 +168,8 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
       KeyValue<byte[], byte[]> pair = pairs.get(i);
       byte[] raw = pair.hasValue() ? pair.getValue() : null;
       if (addFound(batch.get(i), raw, found) && !expiry.isFixed()) {
-        long access = expiry.onAccess();
-        if (access != EntryExpiry.KEEP) {
+        Lifetime access = expiry.onAccess();
+        if (!access.isKeep()) {
           touches.add(cas.touch(encoded[i], raw, access));
         }
       }
@@ -177,10 +178,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
   }
 
   private boolean addFound(K key, byte[] raw, Map<K, V> found) {
-    if (raw == null) {
-      return false;
-    }
-    V value = values.decode(key, raw);
+    V value = raw == null ? null : values.decode(key, raw);
     if (value != null) {
       found.put(key, value);
     }
@@ -205,17 +203,17 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
   private Call<WriteResult<V>> putCommand(K key, V value, EntryExpiry expiry, Want want) {
     byte[] k = keys.encode(key);
     byte[] v = values.encode(value);
-    long creation = expiry.onCreation();
-    long update = expiry.onUpdate();
-    boolean uniform = creation != 0
-        && (creation == update || (creation == EntryExpiry.ETERNAL && update == EntryExpiry.KEEP));
+    Lifetime creation = expiry.onCreation().orIfKeep(Lifetime.ETERNAL);
+    Lifetime update = expiry.onUpdate();
+    boolean uniform = !creation.isExpireNow()
+        && (creation.equals(update) || (creation.isEternal() && update.isKeep()));
     if (uniform && want == Want.NOTHING) {
-      return Call.of(redis, commands.set(k, v, setArgs(creation, update)), ok -> written(value, v,
-          WriteResult.written()));
+      return Call.of(redis, commands.set(k, v, Ttl.setArgs(creation, update)),
+          ok -> values.stored(value, v, WriteResult.written()));
     }
     if (uniform && want == Want.PREVIOUS) {
-      return Call.of(redis, commands.setGet(k, v, setArgs(creation, update)), old -> old == null
-          ? written(value, v, WriteResult.created()) : updated(value, v, key, old));
+      return Call.of(redis, commands.setGet(k, v, Ttl.setArgs(creation, update)), old -> old == null
+          ? values.stored(value, v, WriteResult.created()) : values.replaced(value, v, key, old));
     }
     byte[] mode = Ttl.ascii(want == Want.NOTHING ? 0 : want == Want.OUTCOME ? 1 : 2);
     return Call.of(redis, redis.<List<Object>>script(Script.PUT, ScriptOutputType.MULTI, k, v, Ttl.arg(creation),
@@ -225,32 +223,14 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
   private WriteResult<V> putResult(K key, V value, byte[] v, List<Object> reply) {
     long code = (Long) reply.get(0);
     if (code == 1) {
-      return written(value, v, WriteResult.created());
+      return values.stored(value, v, WriteResult.created());
     }
     if (code == 3) {
       return WriteResult.discarded();
     }
     byte[] old = reply.size() > 1 ? (byte[]) reply.get(1) : null;
-    return old == null ? written(value, v, WriteResult.of(Outcome.UPDATED, null)) : updated(value, v, key, old);
-  }
-
-  /** {@code result} of a write that stored {@code value} as {@code v}, which its event may reuse. */
-  private WriteResult<V> written(V value, byte[] v, WriteResult<V> result) {
-    values.written(value, v);
-    return result;
-  }
-
-  /** An update that replaced the stored bytes {@code old}: the new value's bytes kept before the old one's. */
-  private WriteResult<V> updated(V value, byte[] v, K key, byte[] old) {
-    values.written(value, v);
-    return WriteResult.of(Outcome.UPDATED, values.previous(key, old));
-  }
-
-  private static SetArgs setArgs(long creation, long update) {
-    if (creation == EntryExpiry.ETERNAL) {
-      return update == EntryExpiry.KEEP ? SetArgs.Builder.keepttl() : new SetArgs();
-    }
-    return SetArgs.Builder.px(creation);
+    return old == null ? values.stored(value, v, WriteResult.of(Outcome.UPDATED, null))
+        : values.replaced(value, v, key, old);
   }
 
   @Override
@@ -259,14 +239,14 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
       return compute(key, StoreOps.putIfAbsent(value, expiry, WriteHook.none()));
     }
     byte[] k = keys.encode(key);
-    long creation = expiry.onCreation();
-    if (creation == 0) {
+    Lifetime creation = expiry.onCreation().orIfKeep(Lifetime.ETERNAL);
+    if (creation.isExpireNow()) {
       return containsKey(key) ? WriteResult.of(Outcome.PRESENT, null) : WriteResult.discarded();
     }
-    SetArgs args = creation == EntryExpiry.ETERNAL ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(creation);
+    SetArgs args = creation.isEternal() ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(creation.millis());
     byte[] v = values.encode(value);
     String reply = redis.await(commands.set(k, v, args), "SET NX");
-    return reply == null ? WriteResult.of(Outcome.PRESENT, null) : written(value, v, WriteResult.created());
+    return reply == null ? WriteResult.of(Outcome.PRESENT, null) : values.stored(value, v, WriteResult.created());
   }
 
   @Override
@@ -275,25 +255,25 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
       return compute(key, StoreOps.replace(value, expiry, WriteHook.none()));
     }
     byte[] k = keys.encode(key);
-    long update = expiry.onUpdate();
-    if (update == 0) {
+    Lifetime update = expiry.onUpdate();
+    if (update.isExpireNow()) {
       WriteResult<V> removed = remove(key, want);
       return removed.outcome() == Outcome.REMOVED
           ? WriteResult.of(Outcome.UPDATED, removed.previous()) : WriteResult.absent();
     }
     SetArgs args = SetArgs.Builder.xx();
-    if (update == EntryExpiry.KEEP) {
+    if (update.isKeep()) {
       args.keepttl();
-    } else if (update != EntryExpiry.ETERNAL) {
-      args.px(update);
+    } else if (!update.isEternal()) {
+      args.px(update.millis());
     }
     byte[] v = values.encode(value);
     if (want == Want.PREVIOUS) {
       byte[] old = redis.await(commands.setGet(k, v, args), "SET XX GET");
-      return old == null ? WriteResult.absent() : updated(value, v, key, old);
+      return old == null ? WriteResult.absent() : values.replaced(value, v, key, old);
     }
     String reply = redis.await(commands.set(k, v, args), "SET XX");
-    return reply == null ? WriteResult.absent() : written(value, v, WriteResult.of(Outcome.UPDATED, null));
+    return reply == null ? WriteResult.absent() : values.stored(value, v, WriteResult.of(Outcome.UPDATED, null));
   }
 
   @Override
@@ -395,7 +375,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
   }
 
   @Override
-  public void tag(K key, Collection<String> tags, long lifetime) {
+  public void tag(K key, Collection<String> tags, Lifetime lifetime) {
     this.tags.tag(key, tags, lifetime);
   }
 

@@ -9,6 +9,8 @@ import org.stratacache.jcache.configuration.CorruptValuePolicy;
 import org.stratacache.jcache.internal.codec.ValueCodec;
 import org.stratacache.jcache.store.StoreEntry;
 import org.stratacache.jcache.store.StoreMetrics;
+import org.stratacache.jcache.store.WriteResult;
+import org.stratacache.jcache.store.WriteResult.Outcome;
 
 /**
  * The keys and values of one cache as Redis holds them: encoding, decoding under the cache's
@@ -128,6 +130,18 @@ final class StoredValues<K, V> {
     if (written != null) {
       written.keep(value, bytes);
     }
+  }
+
+  /** {@code result}, of a write that stored {@code value} as {@code bytes}: {@link #written} for its event. */
+  WriteResult<V> stored(V value, byte[] bytes, WriteResult<V> result) {
+    written(value, bytes);
+    return result;
+  }
+
+  /** An update that stored {@code value} as {@code bytes} over {@code old}: both kept for its event, new first. */
+  WriteResult<V> replaced(V value, byte[] bytes, K key, byte[] old) {
+    written(value, bytes);
+    return WriteResult.of(Outcome.UPDATED, previous(key, old));
   }
 
   /** The key of a Redis key, or {@code null} when it cannot be read and the policy says skip it. */

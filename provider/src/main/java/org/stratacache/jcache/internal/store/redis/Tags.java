@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 
 /**
  * The tags of one cache's entries: a sorted set per tag, inside the cache's namespace, whose
@@ -27,10 +27,10 @@ final class Tags<K> {
     this.values = values;
   }
 
-  /** Tags the entry of {@code key} with each of {@code tags} for {@code lifetime} ms (or for ever). */
-  void tag(K key, Collection<String> tags, long lifetime) {
+  /** Tags the entry of {@code key} with each of {@code tags} for {@code lifetime} (for ever unless finite). */
+  void tag(K key, Collection<String> tags, Lifetime lifetime) {
     byte[] member = values.keys().encode(key);
-    byte[] ttl = Ttl.ascii(lifetime == EntryExpiry.ETERNAL || lifetime <= 0 ? -1 : lifetime);
+    byte[] ttl = Ttl.ascii(lifetime.isFinite() ? lifetime.millis() : Ttl.ETERNAL);
     List<CompletionStage<Long>> pending = new ArrayList<>(tags.size());
     for (String tag : tags) {
       pending.add(redis.script(Script.TAG_ADD, ScriptOutputType.INTEGER, values.keys().tagKey(tag), member, ttl));

@@ -1,9 +1,13 @@
 package org.stratacache.jcache.internal.store.redis;
 
+import io.lettuce.core.SetArgs;
 import java.nio.charset.StandardCharsets;
-import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 
-/** Lifetimes as the Lua scripts take them: milliseconds, {@code -1} eternal, {@code -2} keep, {@code 0} now. */
+/**
+ * Lifetimes as the Lua scripts take them: milliseconds, {@code -1} eternal, {@code -2} keep, {@code 0} now;
+ * and as {@code SET} takes them.
+ */
 final class Ttl {
 
   static final long ETERNAL = -1;
@@ -12,17 +16,28 @@ final class Ttl {
   private Ttl() {
   }
 
-  /** The script code of an {@link EntryExpiry} duration. */
-  static long code(long duration) {
-    if (duration == EntryExpiry.KEEP) {
+  /** The script code of a lifetime. */
+  static long code(Lifetime lifetime) {
+    if (lifetime.isKeep()) {
       return KEEP;
     }
-    return duration == EntryExpiry.ETERNAL ? ETERNAL : duration;
+    if (lifetime.isEternal()) {
+      return ETERNAL;
+    }
+    return lifetime.isExpireNow() ? 0 : lifetime.millis();
   }
 
-  /** The script argument of an {@link EntryExpiry} duration. */
-  static byte[] arg(long duration) {
-    return ascii(code(duration));
+  /** The script argument of a lifetime. */
+  static byte[] arg(Lifetime lifetime) {
+    return ascii(code(lifetime));
+  }
+
+  /** The lifetime arguments of a {@code SET} giving a new entry {@code creation} and an existing one {@code update}. */
+  static SetArgs setArgs(Lifetime creation, Lifetime update) {
+    if (creation.isEternal()) {
+      return update.isKeep() ? SetArgs.Builder.keepttl() : new SetArgs();
+    }
+    return SetArgs.Builder.px(creation.millis());
   }
 
   static byte[] ascii(long number) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 import org.stratacache.jcache.store.Remapping;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreEntry;
@@ -101,7 +102,7 @@ final class DroppingStore<K, V> implements Store<K, V> {
   }
 
   @Override
-  public void tag(K key, Collection<String> tags, long lifetime) {
+  public void tag(K key, Collection<String> tags, Lifetime lifetime) {
     dropped.increment();
   }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.expiry.FakeTicker;
 import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.FixedExpiry;
+import org.stratacache.jcache.store.Lifetime;
 import org.stratacache.jcache.store.StoreEventSink;
 import org.stratacache.jcache.store.Want;
 
@@ -52,8 +54,7 @@ class EvictionTest {
         throw new AssertionError("nothing should be evicted");
       }
     });
-    store.put("k", "v", new org.stratacache.jcache.store.FixedExpiry(1_000, EntryExpiry.KEEP, EntryExpiry.KEEP),
-        Want.NOTHING);
+    store.put("k", "v", new FixedExpiry(Lifetime.ofMillis(1_000), Lifetime.KEEP, Lifetime.KEEP), Want.NOTHING);
     ticker.advanceMillis(1_001);
     assertThat(store.get("k", EntryExpiry.ETERNAL_KEEP)).isNull();
     store.put("other", "x", EntryExpiry.ETERNAL_KEEP, Want.NOTHING);

@@ -10,6 +10,7 @@ import org.stratacache.jcache.expiry.FakeTicker;
 import org.stratacache.jcache.expiry.Ticker;
 import org.stratacache.jcache.store.EntryExpiry;
 import org.stratacache.jcache.store.FixedExpiry;
+import org.stratacache.jcache.store.Lifetime;
 import org.stratacache.jcache.store.StoreEventSink;
 import org.stratacache.jcache.store.Want;
 
@@ -33,7 +34,7 @@ class LazyExpiryTest {
   void expiredEntriesNobodyReadsAreFoundByLaterWrites() {
     FakeTicker ticker = new FakeTicker();
     MemoryStore<String, String> store = new MemoryStore<>(0, ticker, sink);
-    FixedExpiry oneSecond = new FixedExpiry(1_000, EntryExpiry.KEEP, EntryExpiry.KEEP);
+    FixedExpiry oneSecond = new FixedExpiry(Lifetime.ofMillis(1_000), Lifetime.KEEP, Lifetime.KEEP);
     for (int i = 0; i < 20; i++) {
       store.put("short-" + i, "v", oneSecond, Want.NOTHING);
     }
@@ -49,7 +50,7 @@ class LazyExpiryTest {
   void anExpiredEntryIsReportedOnceWhenAWriteReplacesIt() {
     FakeTicker ticker = new FakeTicker();
     MemoryStore<String, String> store = new MemoryStore<>(0, ticker, sink);
-    store.put("k", "old", new FixedExpiry(1_000, EntryExpiry.KEEP, EntryExpiry.KEEP), Want.NOTHING);
+    store.put("k", "old", new FixedExpiry(Lifetime.ofMillis(1_000), Lifetime.KEEP, Lifetime.KEEP), Want.NOTHING);
     ticker.advanceMillis(1_000);
     assertThat(store.putIfAbsent("k", "new", EntryExpiry.ETERNAL_KEEP).stored()).isTrue();
     assertThat(store.get("k", EntryExpiry.ETERNAL_KEEP).value()).isEqualTo("new");
@@ -60,7 +61,7 @@ class LazyExpiryTest {
   void expiredEntriesAreSkippedByTheIteratorAndContainsKey() {
     FakeTicker ticker = new FakeTicker();
     MemoryStore<String, String> store = new MemoryStore<>(0, ticker, sink);
-    store.put("gone", "v", new FixedExpiry(1_000, EntryExpiry.KEEP, EntryExpiry.KEEP), Want.NOTHING);
+    store.put("gone", "v", new FixedExpiry(Lifetime.ofMillis(1_000), Lifetime.KEEP, Lifetime.KEEP), Want.NOTHING);
     store.put("kept", "v", EntryExpiry.ETERNAL_KEEP, Want.NOTHING);
     ticker.advanceMillis(1_000);
     List<String> keys = new ArrayList<>();
