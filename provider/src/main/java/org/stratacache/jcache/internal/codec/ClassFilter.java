@@ -6,7 +6,8 @@ import org.stratacache.jcache.configuration.SerializationSettings;
 
 /**
  * Decides, by class or by name, whether a class may be serialized to or read from a shared store:
- * the built-in types, registered and allowed classes, allowed packages, and arrays and enums of them.
+ * the built-in types, the frameworks' own key and entry types ({@link FrameworkTypes}), registered and
+ * allowed classes, allowed packages, and arrays and enums of them.
  */
 public final class ClassFilter {
 
@@ -16,6 +17,7 @@ public final class ClassFilter {
   ClassFilter(SerializationSettings settings) {
     BuiltInTypes.REGISTERED.forEach(type -> classes.add(type.getName()));
     BuiltInTypes.ALLOWED.forEach(type -> classes.add(type.getName()));
+    classes.addAll(FrameworkTypes.ALLOWED);
     settings.registrations().keySet().forEach(type -> classes.add(type.getName()));
     classes.addAll(settings.allowedClasses());
     this.packages = Set.copyOf(settings.allowedPackages());

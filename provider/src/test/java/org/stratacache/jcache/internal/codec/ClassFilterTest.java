@@ -37,4 +37,25 @@ class ClassFilterTest {
     assertThat(filter.allows("[Ljava.lang.Runtime;")).isFalse();
     assertThat(filter.allows(ClassFilterTest.class)).isTrue();
   }
+
+  @Test
+  void theFrameworksOwnKeysAndEntriesAreAllowedOneByOneNeverTheirPackages() {
+    ClassFilter plain = new ClassFilter(SerializationSettings.none());
+    assertThat(plain.allows("org.springframework.cache.interceptor.SimpleKey")).isTrue();
+    assertThat(plain.allows("org.springframework.cache.support.NullValue")).isTrue();
+    assertThat(plain.allows("org.jsr107.ri.annotations.DefaultGeneratedCacheKey")).isTrue();
+    assertThat(plain.allows("org.hibernate.cache.internal.BasicCacheKeyImplementation")).isTrue();
+    assertThat(plain.allows("org.hibernate.cache.internal.CacheKeyImplementation")).isTrue();
+    assertThat(plain.allows("org.hibernate.cache.internal.NaturalIdCacheKey")).isTrue();
+    assertThat(plain.allows("org.hibernate.cache.spi.entry.StandardCacheEntryImpl")).isTrue();
+    assertThat(plain.allows("org.hibernate.cache.spi.entry.CollectionCacheEntry")).isTrue();
+    assertThat(plain.allows("[Ljava.io.Serializable;")).isTrue();
+    assertThat(plain.allows("org.hibernate.cache.spi.QueryKey")).isTrue();
+    assertThat(plain.allows("org.springframework.cache.interceptor.CacheInterceptor")).isFalse();
+    assertThat(plain.allows("org.springframework.cache.support.SimpleValueWrapper")).isFalse();
+    assertThat(plain.allows("org.hibernate.cache.internal.EnabledCaching")).isFalse();
+    assertThat(plain.allows("org.hibernate.cache.spi.entry.ReferenceCacheEntryImpl"))
+        .as("holds an EntityPersister").isFalse();
+    assertThat(plain.allows("org.jsr107.ri.annotations.DefaultCacheKeyGenerator")).isFalse();
+  }
 }

@@ -15,6 +15,7 @@ import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.ResilienceSettings;
 import org.stratacache.jcache.configuration.SerializationSettings;
+import org.stratacache.jcache.internal.codec.DeclaredTypes;
 import org.stratacache.jcache.internal.codec.EncryptingCodec;
 import org.stratacache.jcache.internal.codec.KryoSerializer;
 import org.stratacache.jcache.internal.codec.ValueCodec;
@@ -77,6 +78,7 @@ public final class RedisStoreProvider implements StoreProvider {
     ResilienceSettings resilience = context.section(ResilienceSettings.class);
     String masked = RedisUris.mask(redis.getUri());
     String description = "Redis at " + masked + " (cache '" + context.cacheName() + "')";
+    DeclaredTypes.check(context.cacheName(), serialization(context), context.valueType());
     boolean remoteEvents = context.section(EventSettings.class).isRemote();
     StoredValues<K, V> values = storedValues(context, masked, remoteEvents);
     if (remoteEvents) {
@@ -98,17 +100,23 @@ public final class RedisStoreProvider implements StoreProvider {
   }
 
   private <K, V> StoredValues<K, V> storedValues(StoreContext<K, V> context, String maskedUri, boolean withEvents) {
-    KryoSerializer serializer = new KryoSerializer(classLoader, context.section(SerializationSettings.class));
+    KryoSerializer serializer = new KryoSerializer(classLoader, serialization(context));
     KeyCodec<K> keys = new KeyCodec<>(context.section(RedisSettings.class).getKeyPrefix(), context.cacheName(),
         context.keyType(), serializer);
     return new StoredValues<>(context.cacheName(), maskedUri, keys, valueCodec(context, serializer),
         context.valueType(), context.section(CodecSettings.class).getCorruptValuePolicy(), withEvents);
   }
 
+  /** The cache's serialization settings, its declared key and value types allowed. */
+  private static SerializationSettings serialization(StoreContext<?, ?> context) {
+    return DeclaredTypes.allowing(context.section(SerializationSettings.class), context.keyType(),
+        context.valueType());
+  }
+
   /** Values as the serialization settings say (Kryo, sharing the keys' serializer, or JSON). */
   private <V> ValueCodec valueCodec(StoreContext<?, V> context, KryoSerializer serializer) {
     EncryptionSettings encryption = context.section(EncryptionSettings.class);
-    SerializationSettings serialization = context.section(SerializationSettings.class);
+    SerializationSettings serialization = serialization(context);
     CodecSettings codec = context.section(CodecSettings.class);
     return new ValueCodec(ValueSerializers.forValues(serializer, classLoader, serialization,
         context.valueType()), serialization.limits(), codec.getCompressionThreshold(),

@@ -90,7 +90,10 @@ public final class ResilientStore<K, V> extends ForwardingStore<K, V> {
       this.remote = connect.get();
     } catch (StoreAccessException e) {
       if (policy == ResiliencePolicy.FAIL) {
-        throw e;
+        throw new StoreAccessException(e.getMessage() + ". The cache's resilience policy is fail; to create it "
+            + "while the store is away, set resilience: local-fallback (serve from memory until it answers) or miss "
+            + "(read misses, drop writes), in code .resiliencePolicy(ResiliencePolicy.LOCAL_FALLBACK or MISS), or "
+            + "the strata.resilience property", e);
       }
       markDown(e);
     }

@@ -253,19 +253,40 @@ class RedisCacheIT {
 
   @Test
   void classNotAllowedFailsThePutSayingHowToAllowIt() {
-    Cache<String, Order> refusing = managerA.createCache("orders", config(String.class, Order.class).build());
+    Cache<String, Object> refusing = managerA.createCache("orders", config(String.class, Object.class).build());
     assertThatThrownBy(() -> refusing.put("o-1", new Order("o-1", 3)))
         .isInstanceOf(CacheException.class)
         .hasMessageContaining(Order.class.getName())
         .hasMessageContaining("register(").hasMessageContaining("allowPackage(\"org.stratacache.jcache.internal.store.redis\")");
     assertThat(refusing.containsKey("o-1")).isFalse();
 
-    Cache<String, Order> allowing = managerB.createCache("orders", config(String.class, Order.class)
+    Cache<String, Object> allowing = managerB.createCache("orders", config(String.class, Object.class)
         .serialization(SerializationSettings.none().register(Order.class, 100)).build());
     allowing.put("o-1", new Order("o-1", 3));
     assertThat(allowing.get("o-1")).isEqualTo(new Order("o-1", 3));
     assertThatThrownBy(() -> refusing.get("o-1")).as("a reader that does not allow the class refuses it")
         .isInstanceOf(CacheException.class);
+  }
+
+  @Test
+  void theDeclaredValueTypeIsAllowedWithTheCache() {
+    Cache<String, Order> orders = managerA.createCache("typed-orders", config(String.class, Order.class).build());
+    orders.put("o-1", new Order("o-1", 3));
+    assertThat(managerB.createCache("typed-orders", config(String.class, Order.class).build()).get("o-1"))
+        .isEqualTo(new Order("o-1", 3));
+  }
+
+  @Test
+  void aDeclaredValueHoldingAClassNotAllowedFailsCreateCacheNamingBothFixes() {
+    assertThatThrownBy(() -> managerA.createCache("shipments", config(String.class, Shipment.class).build()))
+        .hasMessageContaining(Order.class.getName()).hasMessageContaining("allowClass(")
+        .hasMessageContaining("serialization.allowed-packages")
+        .hasMessageContaining("strata.serialization.allowed-packages");
+    assertThat(managerA.<Object, Object>getCache("shipments")).isNull();
+    Cache<String, Shipment> shipments = managerA.createCache("shipments", config(String.class, Shipment.class)
+        .serialization(SerializationSettings.none().allowClass(Order.class)).build());
+    shipments.put("s-1", new Shipment("s-1", new Order("o-1", 3)));
+    assertThat(shipments.get("s-1")).isEqualTo(new Shipment("s-1", new Order("o-1", 3)));
   }
 
   @Test
@@ -280,6 +301,7 @@ class RedisCacheIT {
         .redisUri(uri).redisTimeout(java.time.Duration.ofMillis(500)).build()))
         .isInstanceOf(CacheException.class)
         .hasMessageContaining("redis://app:****@127.0.0.1:" + closedPort)
+        .hasMessageContaining("resilience: local-fallback").hasMessageContaining("miss")
         .hasMessageNotContaining("s3cret");
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
     assertThat(managerA.<Object, Object>getCache("unreachable")).isNull();
@@ -401,7 +423,11 @@ class RedisCacheIT {
     }
   }
 
-  /** A value class that must be registered or allowed before it may go to Redis. */
+  /** A value holding an {@link Order}: a cache of shipments needs {@code Order} allowed. */
+  public record Shipment(String id, Order order) {
+  }
+
+  /** A value class that must be registered or allowed before it may go to Redis, unless a cache declares it. */
   public record Order(String id, int quantity) {
   }
 }
