@@ -28,7 +28,8 @@ final class AISettingDeclarations {
   static final ExtensionSetting<AISettings> OPERATION_TTLS = ExtensionSetting
       .of("ai.operation-ttls", AISettings.class).env("CACHE_AI_OPERATION_TTLS")
       .parser(AISettingDeclarations::ttls)
-      .accepts("a map of operation to lifetime (in a variable or property, JSON: {\"summarize\": \"2h\", \"qa\": 1800})")
+      .accepts("a map of operation to lifetime (in a variable or property, JSON: "
+          + "{\"summarize\": \"2h\", \"qa\": 1800})")
       .defaultValue("summarize 2h, sentiment 24h, key_points 2h, questions 1h, qa 30m")
       .build(settings -> null, AISettingDeclarations::withTtls);
 

@@ -96,7 +96,7 @@ public final class AISettings implements Serializable {
     return settings.toBuilder();
   }
 
-  /** Whether code or a configuration file set {@code key} of the ai section (an operation's as {@code operation-ttls.<op>}). */
+  /** Whether code or a file set {@code key} of the ai section (an operation's as {@code operation-ttls.<op>}). */
   boolean isSet(String key) {
     return explicit != null && explicit.contains(key);
   }
