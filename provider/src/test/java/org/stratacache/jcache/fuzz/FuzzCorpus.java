@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,7 +224,7 @@ final class FuzzCorpus {
   private static byte[] nested(String header, String outer, String repeated, String inner, int depth) {
     StringBuilder hex = new StringBuilder(header).append(outer);
     hex.append(repeated.repeat(depth - 1)).append(inner);
-    return java.util.HexFormat.of().parseHex(hex);
+    return HexFormat.of().parseHex(hex);
   }
 
   private static byte[] compressed(byte[] plain) {

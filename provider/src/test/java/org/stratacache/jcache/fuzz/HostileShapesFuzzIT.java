@@ -3,6 +3,7 @@ package org.stratacache.jcache.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.management.ThreadMXBean;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.lang.management.ManagementFactory;
@@ -14,8 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -102,10 +105,10 @@ class HostileShapesFuzzIT {
     try (CacheManager manager = manager("put")) {
       Cache<String, Object> cache = cache(manager, "fuzz", CorruptValuePolicy.FAIL);
       byte[] large = new byte[20 << 20];
-      new java.util.Random(7).nextBytes(large);
+      new Random(7).nextBytes(large);
       assertThatThrownBy(() -> cache.put("large", large)).isInstanceOf(CodecException.class)
           .hasMessageContaining("limits.value-size");
-      java.util.function.Supplier<String> lambda = () -> "x";
+      Supplier<String> lambda = () -> "x";
       assertThatThrownBy(() -> cache.put("lambda", lambda)).isInstanceOf(CodecException.class)
           .hasMessageContaining("lambda");
       assertThatThrownBy(() -> cache.put("deep", PlantedValues.deepList(100_000)))
@@ -143,7 +146,7 @@ class HostileShapesFuzzIT {
   }
 
   private static long allocated() {
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
   }
 

@@ -2,12 +2,15 @@ package org.stratacache.jcache.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.ThreadMXBean;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -146,7 +149,7 @@ class StoredValueFuzzIT {
     // a long timeout: on a busy machine, GC pauses from refused huge allocations must not look like Redis failing
     return manager.createCache("fuzz", StrataConfiguration.builder(String.class, Object.class)
         .keyPrefix(prefix).serialization(SETTINGS).corruptValuePolicy(policy)
-        .redisTimeout(java.time.Duration.ofSeconds(60)).build());
+        .redisTimeout(Duration.ofSeconds(60)).build());
   }
 
   /** One get per key, on {@value #THREADS} threads so that Redis round trips overlap. */
@@ -243,11 +246,11 @@ class StoredValueFuzzIT {
   }
 
   private static long allocated() {
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
   }
 
   private static boolean equalArrays(Object value, Object expected) {
-    return value instanceof Object[] a && expected instanceof Object[] b && java.util.Arrays.deepEquals(a, b);
+    return value instanceof Object[] a && expected instanceof Object[] b && Arrays.deepEquals(a, b);
   }
 }

@@ -4,6 +4,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 
 /**
  * Which classes rely on Java serialization hooks: {@code readResolve}/{@code writeReplace} keep
@@ -62,7 +63,7 @@ public final class JavaHooks {
 
   private static boolean declares(Class<?> type, String name, Class<?>... parameters) {
     for (Method method : type.getDeclaredMethods()) {
-      if (method.getName().equals(name) && java.util.Arrays.equals(method.getParameterTypes(), parameters)) {
+      if (method.getName().equals(name) && Arrays.equals(method.getParameterTypes(), parameters)) {
         return true;
       }
     }

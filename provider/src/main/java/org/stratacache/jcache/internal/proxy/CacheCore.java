@@ -14,6 +14,7 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
+import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.integration.CacheLoader;
@@ -120,7 +121,7 @@ public final class CacheCore<K, V> {
     }
   }
 
-  private static <T> T create(javax.cache.configuration.Factory<T> factory) {
+  private static <T> T create(Factory<T> factory) {
     return factory == null ? null : factory.create();
   }
 

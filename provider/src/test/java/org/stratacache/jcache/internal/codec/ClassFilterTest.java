@@ -2,6 +2,7 @@ package org.stratacache.jcache.internal.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.configuration.SerializationSettings;
@@ -15,7 +16,7 @@ class ClassFilterTest {
   void builtInsAndTheirArraysAreAllowed() {
     assertThat(filter.allows(String.class)).isTrue();
     assertThat(filter.allows(int[][].class)).isTrue();
-    assertThat(filter.allows(java.util.HashMap.class)).isTrue();
+    assertThat(filter.allows(HashMap.class)).isTrue();
     assertThat(filter.allows("[Ljava.lang.String;")).isTrue();
     assertThat(filter.allows("[[J")).isTrue();
   }

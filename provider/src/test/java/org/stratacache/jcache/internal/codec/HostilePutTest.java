@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -34,7 +35,7 @@ class HostilePutTest {
       Supplier<String> lambda = () -> "x";
       assertThatThrownBy(() -> cache.put("lambda", lambda)).isInstanceOf(CodecException.class)
           .hasMessageContaining("lambda");
-      java.util.Set<Object> bomb = PlantedValues.hashBomb(26);
+      Set<Object> bomb = PlantedValues.hashBomb(26);
       long start = System.nanoTime();
       assertThatThrownBy(() -> cache.put("bomb", bomb)).isInstanceOf(CodecException.class)
           .hasMessageContaining("limits.hash-work");

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.codec.ClassNotAllowedException;
 import org.stratacache.jcache.codec.CodecException;
@@ -72,7 +76,7 @@ class ValueCodecTest {
 
   @Test
   void foreignAndCorruptBytesAreRefusedWithAReason() {
-    assertThatThrownBy(() -> codec.decode("plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+    assertThatThrownBy(() -> codec.decode("plain text".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(CodecException.class).hasMessageContaining("unknown format version");
     assertThatThrownBy(() -> codec.decode(new byte[] {1, 0}))
         .isInstanceOf(CodecException.class).hasMessageContaining("too short");
@@ -116,9 +120,9 @@ class ValueCodecTest {
     byte[] gadget = permissive.encode(new Unlisted("y"));
     String original = Unlisted.class.getName();
     String renamed = "com.evil.Gadget" + "x".repeat(original.length() - "com.evil.Gadget".length());
-    byte[] forged = new String(gadget, java.nio.charset.StandardCharsets.ISO_8859_1)
+    byte[] forged = new String(gadget, StandardCharsets.ISO_8859_1)
         .replace(original.substring(0, original.length() - 1), renamed.substring(0, renamed.length() - 1))
-        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        .getBytes(StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> permissive.decode(forged)).as("refused by name, never loaded")
         .isInstanceOf(ClassNotAllowedException.class).hasMessageContaining("com.evil.Gadget");
   }
@@ -150,7 +154,7 @@ class ValueCodecTest {
   void javaSerializedClassesStillPassTheFilterOnWriteAndRead() {
     ValueCodec permissive = new ValueCodec(new KryoSerializer(getClass().getClassLoader(),
         SerializationSettings.none().allowPackage("org.stratacache.jcache.internal.codec")), 1000, 6);
-    CachedHash hidingAnUnlisted = new CachedHash("x", new java.util.concurrent.atomic.AtomicLong(1));
+    CachedHash hidingAnUnlisted = new CachedHash("x", new AtomicLong(1));
     assertThatThrownBy(() -> permissive.encode(hidingAnUnlisted)).isInstanceOf(ClassNotAllowedException.class)
         .hasMessageContaining("java.util.concurrent.atomic.AtomicLong");
     byte[] bytes = permissive.encode(new CachedHash("x", 1));
@@ -163,7 +167,7 @@ class ValueCodecTest {
   }
 
   /** Keeps a transient hash that only its readObject restores, like Spring's SimpleKey. */
-  static final class CachedHash implements java.io.Serializable {
+  static final class CachedHash implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Object[] parts;
     private transient int hash;
@@ -183,14 +187,14 @@ class ValueCodecTest {
       return hash;
     }
 
-    private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
       in.defaultReadObject();
       hash = Arrays.deepHashCode(parts);
     }
   }
 
   /** A singleton kept unique by readResolve, like Spring's NullValue. */
-  static final class Marker implements java.io.Serializable {
+  static final class Marker implements Serializable {
     static final Marker INSTANCE = new Marker();
     private static final long serialVersionUID = 1L;
 

@@ -7,8 +7,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.event.CacheEntryEventFilter;
@@ -68,7 +70,7 @@ class RemoteEventsIT {
     });
     writer.remove("k");
     writer.putIfAbsent("j", "w");
-    writer.removeAll(java.util.Set.of("j"));
+    writer.removeAll(Set.of("j"));
 
     List<String> heardWithOld = withOld.take(7);
     assertThat(ofKey("k", heardWithOld)).as("in order per key").containsExactly("CREATED k=v1",
@@ -167,7 +169,7 @@ class RemoteEventsIT {
       assertThat(System.nanoTime()).as("no event heard 15 s after the restart").isLessThan(deadline);
       try {
         writer.put("after" + i, "2");
-      } catch (javax.cache.CacheException reconnecting) {
+      } catch (CacheException reconnecting) {
         Thread.sleep(20);
         continue;
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.Serializable;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -92,7 +93,7 @@ class SlowInboundIT {
   private <K> StrataConfiguration.Builder<K, Object> shared(Class<K> keyType) {
     return StrataConfiguration.builder(keyType, Object.class).redisUri(server.uri())
         .serialization(SerializationSettings.none().allowPackage(getClass().getPackageName()))
-        .redisTimeout(java.time.Duration.ofSeconds(2));
+        .redisTimeout(Duration.ofSeconds(2));
   }
 
   /** Records the keys it hears. */

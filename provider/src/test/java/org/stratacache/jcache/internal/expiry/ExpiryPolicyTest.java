@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -18,6 +19,7 @@ import javax.cache.expiry.TouchedExpiryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.expiry.FakeTicker;
 
@@ -25,7 +27,7 @@ import org.stratacache.jcache.expiry.FakeTicker;
 class ExpiryPolicyTest {
 
   private static final javax.cache.expiry.Duration TEN_SECONDS =
-      new javax.cache.expiry.Duration(java.util.concurrent.TimeUnit.SECONDS, 10);
+      new javax.cache.expiry.Duration(TimeUnit.SECONDS, 10);
 
   private final FakeTicker clock = new FakeTicker();
   private CacheManager manager;
@@ -152,7 +154,7 @@ class ExpiryPolicyTest {
   @Test
   void viewWithItsOwnPolicy() {
     Cache<String, String> cache = cache(EternalExpiryPolicy.factoryOf().create());
-    Cache<String, String> shortLived = cache.unwrap(org.stratacache.jcache.StrataCache.class)
+    Cache<String, String> shortLived = cache.unwrap(StrataCache.class)
         .withExpiryPolicy(new CreatedExpiryPolicy(TEN_SECONDS));
     shortLived.put("brief", "v");
     cache.put("forever", "v");

@@ -3,7 +3,9 @@ package org.stratacache.jcache.internal.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -29,8 +31,8 @@ class PreloadTest {
     }
 
     @Override
-    public java.util.Map<String, String> loadAll(Iterable<? extends String> keys) {
-      java.util.Map<String, String> values = new java.util.HashMap<>();
+    public Map<String, String> loadAll(Iterable<? extends String> keys) {
+      Map<String, String> values = new HashMap<>();
       keys.forEach(key -> {
         String value = load(key);
         if (value != null) {

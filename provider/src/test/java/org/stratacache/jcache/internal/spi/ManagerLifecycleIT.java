@@ -7,6 +7,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ class ManagerLifecycleIT {
   private StrataConfiguration<String, String> everything(boolean statistics) {
     return StrataConfiguration.builder(String.class, String.class).redisUri(server.uri())
         .nearCacheMaximumSize(100).remoteEvents(true).statisticsEnabled(statistics)
-        .redisTimeout(java.time.Duration.ofSeconds(2)).build();
+        .redisTimeout(Duration.ofSeconds(2)).build();
   }
 
   private long clients() {

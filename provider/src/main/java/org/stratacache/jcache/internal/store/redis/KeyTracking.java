@@ -8,6 +8,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.push.PushListener;
 import io.lettuce.core.api.push.PushMessage;
 import io.lettuce.core.resource.ClientResources;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -178,7 +179,7 @@ final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionS
   }
 
   @Override
-  public void onRedisConnected(RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
+  public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
     synchronized (lock) {
       tracked = false;
       listener.suspend();

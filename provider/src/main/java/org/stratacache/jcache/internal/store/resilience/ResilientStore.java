@@ -1,5 +1,6 @@
 package org.stratacache.jcache.internal.store.resilience;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -254,7 +255,7 @@ public final class ResilientStore<K, V> extends ForwardingStore<K, V> {
         degraded.clear();
       }
       LOG.info("{} is available again after {}", description,
-          java.time.Duration.between(downSince, Instant.now()));
+          Duration.between(downSince, Instant.now()));
     }
   }
 

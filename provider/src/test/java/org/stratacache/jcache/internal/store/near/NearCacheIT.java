@@ -3,8 +3,11 @@ package org.stratacache.jcache.internal.store.near;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.AclSetuserArgs;
+import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.protocol.CommandType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -277,8 +280,8 @@ class NearCacheIT {
   void aUserWhoMayNotPingStillGetsANearCache() throws Exception {
     RedisClient client = RedisClient.create(server.uri());
     try (StatefulRedisConnection<String, String> admin = client.connect()) {
-      assertThat(admin.sync().aclSetuser("noping", io.lettuce.core.AclSetuserArgs.Builder.on().addPassword("secret")
-          .allKeys().allChannels().allCommands().removeCommand(io.lettuce.core.protocol.CommandType.PING)))
+      assertThat(admin.sync().aclSetuser("noping", AclSetuserArgs.Builder.on().addPassword("secret")
+          .allKeys().allChannels().allCommands().removeCommand(CommandType.PING)))
           .isEqualTo("OK");
       Cache<String, String> cache = near.createCache("noping", StrataConfiguration.builder(String.class, String.class)
           .redisUri("redis://noping:secret@127.0.0.1:" + server.port()).nearCacheMaximumSize(100)
@@ -306,7 +309,7 @@ class NearCacheIT {
       for (String line : connection.sync().clientList().split("\r?\n")) {
         String flags = line.replaceAll(".* flags=(\\S+) .*", "$1");
         if (flags.contains("t")) {
-          killed += connection.sync().clientKill(io.lettuce.core.KillArgs.Builder
+          killed += connection.sync().clientKill(KillArgs.Builder
               .id(Long.parseLong(line.replaceAll("^id=(\\d+) .*", "$1"))));
         }
       }

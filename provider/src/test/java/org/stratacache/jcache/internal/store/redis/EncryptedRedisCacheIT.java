@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
@@ -41,7 +43,7 @@ class EncryptedRedisCacheIT {
 
   private static byte[] key(int seed) {
     byte[] key = new byte[EncryptionSettings.KEY_BYTES];
-    new java.util.Random(seed).nextBytes(key);
+    new Random(seed).nextBytes(key);
     return key;
   }
 
@@ -104,7 +106,7 @@ class EncryptedRedisCacheIT {
       Cache<String, String> cache = cache(after);
       assertThat(cache.get("small")).isEqualTo(SECRET);
       assertThat(cache.get("large")).isEqualTo(large);
-      assertThat(cache.getAll(java.util.Set.of("small", "large"))).containsOnlyKeys("small", "large");
+      assertThat(cache.getAll(Set.of("small", "large"))).containsOnlyKeys("small", "large");
       cache.put("new", SECRET);
       Integer length = cache.invoke("small", (entry, args) -> entry.getValue().length());
       assertThat(length).isEqualTo(SECRET.length());

@@ -10,12 +10,16 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
+import java.io.Serializable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -27,6 +31,7 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.integration.CacheLoader;
+import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -240,7 +245,7 @@ class RedisAclIT {
   }
 
   /** An expiry policy of the application's own: an hour from creation and from every read. */
-  public static final class HourOnEveryRead implements ExpiryPolicy, java.io.Serializable {
+  public static final class HourOnEveryRead implements ExpiryPolicy, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -265,7 +270,7 @@ class RedisAclIT {
 
     @Override
     public String load(String key) {
-      return key.toUpperCase(java.util.Locale.ROOT);
+      return key.toUpperCase(Locale.ROOT);
     }
 
     @Override
@@ -277,9 +282,9 @@ class RedisAclIT {
   }
 
   /** Waits for {@code loadAll} to finish and rethrows its failure. */
-  private static final class CompletionWaiter implements javax.cache.integration.CompletionListener {
+  private static final class CompletionWaiter implements CompletionListener {
 
-    private final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicInteger calls = new AtomicInteger();
 
     @Override
@@ -294,7 +299,7 @@ class RedisAclIT {
     }
 
     void await() throws Exception {
-      done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      done.get(30, TimeUnit.SECONDS);
     }
   }
 }

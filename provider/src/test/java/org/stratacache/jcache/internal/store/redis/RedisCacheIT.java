@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -30,10 +34,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
+import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.configuration.CorruptValuePolicy;
 import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.codec.KryoSerializer;
+import org.stratacache.jcache.internal.codec.ValueCodec;
 import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.testing.Concurrently;
 import org.stratacache.jcache.testing.ExpectedWarnings;
@@ -202,7 +209,7 @@ class RedisCacheIT {
     assertThat(countKeys(prefix + ":big:*")).isEqualTo(100_000);
     big.clear();
     assertThat(countKeys(prefix + ":big:*")).isZero();
-    assertThat(neighbour.getAll(java.util.Set.of(1, 2))).hasSize(2);
+    assertThat(neighbour.getAll(Set.of(1, 2))).hasSize(2);
   }
 
   @Test
@@ -210,7 +217,7 @@ class RedisCacheIT {
     Cache<String, String> cache = managerA.createCache("foreign", config(String.class, String.class).build());
     raw.sync().set(redisKey("foreign", "k"), "written by another program".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> cache.get("k"))
-        .isExactlyInstanceOf(org.stratacache.jcache.codec.CodecException.class)
+        .isExactlyInstanceOf(CodecException.class)
         .isInstanceOf(CacheException.class)
         .hasMessageContaining("key 'k'").hasMessageContaining("'foreign'").hasMessageContaining("format version");
     assertThat(cache.unwrap(StrataCache.class).storeMetrics().decodeFailures()).isEqualTo(1);
@@ -221,7 +228,7 @@ class RedisCacheIT {
     Cache<String, String> strict = managerA.createCache("corrupt", config(String.class, String.class).build());
     strict.put("k", "a perfectly fine value");
     byte[] bytes = raw.sync().get(redisKey("corrupt", "k"));
-    byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length - 5);
+    byte[] broken = Arrays.copyOf(bytes, bytes.length - 5);
     broken[2] = 0x7f;
     raw.sync().set(redisKey("corrupt", "k"), broken);
     assertThatThrownBy(() -> strict.get("k")).isInstanceOf(CacheException.class)
@@ -264,7 +271,7 @@ class RedisCacheIT {
   @Test
   void unreachableRedisFailsCreateCacheInTimeNamingTheMaskedUri() throws Exception {
     int closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
     String uri = "redis://app:s3cret@127.0.0.1:" + closedPort + "/0";
@@ -280,20 +287,20 @@ class RedisCacheIT {
 
   @Test
   void conditionalOperationsCompareValuesNotTheirBytes() {
-    Cache<String, java.util.HashSet> sets = managerA.createCache("sets", config(String.class, java.util.HashSet.class)
+    Cache<String, HashSet> sets = managerA.createCache("sets", config(String.class, HashSet.class)
         .build());
-    java.util.HashSet<Integer> oneThenSeventeen = new java.util.HashSet<>();
+    HashSet<Integer> oneThenSeventeen = new HashSet<>();
     oneThenSeventeen.add(1);
     oneThenSeventeen.add(17);
-    java.util.HashSet<Integer> seventeenThenOne = new java.util.HashSet<>();
+    HashSet<Integer> seventeenThenOne = new HashSet<>();
     seventeenThenOne.add(17);
     seventeenThenOne.add(1);
     assertThat(oneThenSeventeen).isEqualTo(seventeenThenOne);
     sets.put("k", oneThenSeventeen);
     assertThat(raw.sync().get(redisKey("sets", "k"))).as("same bucket, other order: other bytes")
-        .isNotEqualTo(new org.stratacache.jcache.internal.codec.ValueCodec(new org.stratacache.jcache.internal.codec.KryoSerializer(
+        .isNotEqualTo(new ValueCodec(new KryoSerializer(
             getClass().getClassLoader(), SerializationSettings.none()), 1000, 6).encode(seventeenThenOne));
-    java.util.HashSet<Integer> replacement = new java.util.HashSet<>(java.util.List.of(2));
+    HashSet<Integer> replacement = new HashSet<>(List.of(2));
     assertThat(sets.replace("k", seventeenThenOne, replacement)).isTrue();
     assertThat(sets.get("k")).isEqualTo(replacement);
     sets.put("k", oneThenSeventeen);
@@ -324,7 +331,7 @@ class RedisCacheIT {
     Thread.sleep(250);
     cache.unwrap(StrataCache.class).withTags("t").put("new", "v");
     byte[] namespace = (prefix + ":tagged:").getBytes(StandardCharsets.UTF_8);
-    byte[] tagKey = java.util.Arrays.copyOf(namespace, namespace.length + 6);
+    byte[] tagKey = Arrays.copyOf(namespace, namespace.length + 6);
     tagKey[namespace.length] = (byte) 0xFF;
     System.arraycopy("tag:t".getBytes(StandardCharsets.UTF_8), 0, tagKey, namespace.length + 1, 5);
     assertThat(raw.sync().zcard(tagKey)).as("expired members were dropped").isEqualTo(1);
@@ -360,7 +367,7 @@ class RedisCacheIT {
 
   @Test
   void closingTheManagerStopsEveryLettuceAndStrataThread() throws Exception {
-    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
     CacheManager manager = manager("test:threads");
     Cache<String, String> cache = manager.createCache("threads", config(String.class, String.class).build());
     cache.put("k", "v");

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -205,7 +206,7 @@ class RedisClusterFailoverIT {
       }
       String message = String.valueOf(root.getMessage());
       String first = message.split(" ")[0];
-      return root.getClass().getSimpleName() + (first.equals(first.toUpperCase(java.util.Locale.ROOT))
+      return root.getClass().getSimpleName() + (first.equals(first.toUpperCase(Locale.ROOT))
           && first.length() > 2 ? " " + first : "");
     }
   }

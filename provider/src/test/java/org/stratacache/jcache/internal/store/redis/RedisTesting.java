@@ -1,6 +1,7 @@
 package org.stratacache.jcache.internal.store.redis;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.util.UUID;
@@ -31,6 +32,6 @@ public final class RedisTesting {
 
   /** A raw Lettuce connection to the shared test server, for looking under the hood. */
   public static StatefulRedisConnection<byte[], byte[]> rawConnection(RedisClient client) {
-    return client.connect(ByteArrayCodec.INSTANCE, io.lettuce.core.RedisURI.create(RedisServer.sharedUri()));
+    return client.connect(ByteArrayCodec.INSTANCE, RedisURI.create(RedisServer.sharedUri()));
   }
 }

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,7 +206,7 @@ class RedisTlsIT {
       acceptor.start();
       assertThatThrownBy(() -> manager.createCache("silent", StrataConfiguration.builder(String.class, String.class)
           .storeType(StoreType.REDIS).redisUri("rediss://127.0.0.1:" + silent.getLocalPort()).redisTls(trusted())
-          .redisTimeout(java.time.Duration.ofMillis(300)).keyPrefix(prefix).build()))
+          .redisTimeout(Duration.ofMillis(300)).keyPrefix(prefix).build()))
           .isInstanceOf(StoreAccessException.class);
     }
   }

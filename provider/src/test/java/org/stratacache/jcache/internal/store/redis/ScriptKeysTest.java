@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ScriptKeysTest {
       assertThat(source).as(script + " names no key but KEYS[1]").doesNotContainPattern("KEYS\\[(?!1\\])");
       Matcher call = CALL.matcher(source);
       while (call.find()) {
-        String command = call.group(1).toUpperCase(java.util.Locale.ROOT);
+        String command = call.group(1).toUpperCase(Locale.ROOT);
         String key = call.group(2) == null ? null : call.group(2).trim();
         calls.add(script + " " + command);
         if (KEYLESS.contains(command) ? key != null : !"KEYS[1]".equals(key)) {

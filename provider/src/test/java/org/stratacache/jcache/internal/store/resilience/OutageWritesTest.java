@@ -2,6 +2,7 @@ package org.stratacache.jcache.internal.store.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.expiry.Ticker;
 import org.stratacache.jcache.internal.store.memory.MemoryStore;
@@ -24,7 +25,7 @@ class OutageWritesTest {
     fill(10);
     OutageWrites<String> writes = new OutageWrites<>();
     writes.touched("k1");
-    writes.touched(java.util.List.of("k2", "k3"));
+    writes.touched(List.of("k2", "k3"));
     writes.deleteFrom(remote);
     assertThat(remote.get("k1", EntryExpiry.ETERNAL_KEEP)).isNull();
     assertThat(remote.get("k3", EntryExpiry.ETERNAL_KEEP)).isNull();

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.cache.Cache;
@@ -75,7 +76,7 @@ class ResilienceIT {
     Cache<String, String> failing = cache("fail", ResiliencePolicy.FAIL);
     Cache<String, String> missing = cache("miss", ResiliencePolicy.MISS);
     Cache<String, String> local = cache("local", ResiliencePolicy.LOCAL_FALLBACK);
-    for (Cache<String, String> cache : java.util.List.of(failing, missing, local)) {
+    for (Cache<String, String> cache : List.of(failing, missing, local)) {
       cache.put("k", "before");
     }
     PrintStream originalErr = System.err;
