@@ -6,6 +6,7 @@ import java.util.Map;
 import org.stratacache.jcache.CacheExtension;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.Durations;
+import org.stratacache.jcache.configuration.ExtensionSetting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
@@ -35,7 +36,7 @@ public final class AICacheExtension implements CacheExtension {
     if (!"ai".equals(section)) {
       return null;
     }
-    AISettings.Builder settings = AISettings.fromEnvironment();
+    AISettings.Builder settings = AISettings.builder();  // the manager fills what the section leaves unset
     values.forEach((key, value) -> {
       try {
         apply(settings, key, value);
@@ -96,6 +97,18 @@ public final class AICacheExtension implements CacheExtension {
     return Map.of("serialization.allowed-classes", List.of(AIResponse.class.getName(),
             StructuredData.class.getName()),
         "resilience", "miss", "corrupt-values", "miss");
+  }
+
+  @Override
+  public List<ExtensionSetting<?>> declaredSettings() {
+    return List.copyOf(AISettingDeclarations.ALL);
+  }
+
+  /** An empty ai section for a cache of {@link AIResponse} values that attached none, for the manager to fill. */
+  @Override
+  public Serializable defaultSection(StrataConfiguration<?, ?> given) {
+    return given.getExtension(AISettings.class) == null && given.getValueType() == AIResponse.class
+        ? AISettings.builder().build() : null;
   }
 
   @Override

@@ -1,25 +1,28 @@
 package org.stratacache.ai;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.stratacache.jcache.configuration.Durations;
+import org.stratacache.jcache.configuration.ExtensionSetting;
 
 /**
  * What the AI layer needs to know: the lifetime of each operation's answers, when a text is long
  * enough to be hashed, the text size tiers for metrics, the default model and the token price.
  * Immutable; attached to the cache's {@code StrataConfiguration} as an extension.
  *
- * <p>Precedence: what code sets on the {@link Builder}, then the environment
- * ({@code CACHE_AI_OPERATION_TTLS} as JSON, e.g. {@code {"summarize": "2h", "qa": 1800}};
- * {@code CACHE_TEXT_HASH_THRESHOLD}), then the defaults below.
+ * <p>Precedence: what code sets on the {@link Builder} or a cache's {@code ai:} section in a
+ * configuration file, then, like every setting, the cache manager's properties
+ * ({@code strata.ai.text-hash-threshold}), the top level of its file, system properties and the
+ * environment ({@code CACHE_AI_OPERATION_TTLS} as JSON, e.g. {@code {"summarize": "2h", "qa": 1800}};
+ * {@code CACHE_TEXT_HASH_THRESHOLD}), then the defaults below. The settings are declared once in
+ * {@code AISettingDeclarations}.
  */
 public final class AISettings implements Serializable {
 
@@ -39,8 +42,11 @@ public final class AISettings implements Serializable {
   private final String defaultModel;
   private final double costPerThousandTokens;
   private final Map<String, ModelPrice> modelPrices;
+  /** The keys (in the ai section) code or a file set, which the manager's defaults do not replace. */
+  private final Set<String> explicit;
 
   private AISettings(Builder builder) {
+    this.explicit = Set.copyOf(builder.explicit);
     this.operationTtls = Collections.unmodifiableMap(new LinkedHashMap<>(builder.operationTtls));
     this.textHashThreshold = builder.textHashThreshold;
     this.smallBelow = builder.smallBelow;
@@ -73,28 +79,26 @@ public final class AISettings implements Serializable {
 
   /** Defaults, overridden by {@code environment} (for tests). */
   public static Builder fromEnvironment(UnaryOperator<String> environment) {
-    Builder builder = new Builder();
-    String ttls = environment.apply("CACHE_AI_OPERATION_TTLS");
-    if (ttls != null && !ttls.isBlank()) {
-      Map<String, Object> parsed;
-      try {
-        parsed = JSON.std.mapFrom(ttls);
-      } catch (IOException | RuntimeException e) {
-        throw new IllegalArgumentException("CACHE_AI_OPERATION_TTLS is not a JSON object of operation to "
-            + "lifetime, e.g. {\"summarize\": \"2h\", \"qa\": 1800}: " + e.getMessage(), e);
-      }
-      parsed.forEach((operation, value) ->
-          builder.operationTtl(operation, Durations.parse(value, "CACHE_AI_OPERATION_TTLS." + operation)));
-    }
-    String threshold = environment.apply("CACHE_TEXT_HASH_THRESHOLD");
-    if (threshold != null && !threshold.isBlank()) {
-      try {
-        builder.textHashThreshold(Integer.parseInt(threshold.trim()));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("CACHE_TEXT_HASH_THRESHOLD = '" + threshold + "' is not a whole number", e);
+    AISettings settings = builder().build();
+    for (ExtensionSetting<AISettings> setting : AISettingDeclarations.ALL) {
+      String raw = environment.apply(setting.environmentVariable());
+      if (raw != null && !raw.isBlank()) {
+        Object value;
+        try {
+          value = setting.parse(raw);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("environment variable " + setting.environmentVariable() + " = "
+              + e.getMessage(), e);
+        }
+        settings = setting.applyTo(settings, value);
       }
     }
-    return builder;
+    return settings.toBuilder();
+  }
+
+  /** Whether code or a file set {@code key} of the ai section (an operation's as {@code operation-ttls.<op>}). */
+  boolean isSet(String key) {
+    return explicit != null && explicit.contains(key);
   }
 
   /** The lifetime of an operation's answers, or {@code null} when the cache's default applies. */
@@ -150,8 +154,12 @@ public final class AISettings implements Serializable {
     builder.operationTtls.clear();
     builder.operationTtls.putAll(operationTtls);
     builder.modelPrices.putAll(modelPrices);
-    return builder.textHashThreshold(textHashThreshold).textTiers(smallBelow, mediumBelow, largeBelow)
+    Set<String> set = explicit == null ? Set.of() : explicit;
+    builder.textHashThreshold(textHashThreshold).textTiers(smallBelow, mediumBelow, largeBelow)
         .defaultModel(defaultModel).costPerThousandTokens(costPerThousandTokens);
+    builder.explicit.clear();
+    builder.explicit.addAll(set);
+    return builder;
   }
 
   @Override
@@ -186,6 +194,7 @@ public final class AISettings implements Serializable {
     private String defaultModel = "default";
     private double costPerThousandTokens;
     private final Map<String, ModelPrice> modelPrices = new LinkedHashMap<>();
+    private final Set<String> explicit = new HashSet<>();
 
     private Builder() {
     }
@@ -204,6 +213,7 @@ public final class AISettings implements Serializable {
         throw new IllegalArgumentException("operationTtl." + operation + " = " + ttl + " must be positive");
       }
       operationTtls.put(operation, ttl);
+      explicit.add("operation-ttls." + operation);
       return this;
     }
 
@@ -213,6 +223,7 @@ public final class AISettings implements Serializable {
         throw new IllegalArgumentException("textHashThreshold = " + characters + " must be 0 or more");
       }
       this.textHashThreshold = characters;
+      explicit.add("text-hash-threshold");
       return this;
     }
 

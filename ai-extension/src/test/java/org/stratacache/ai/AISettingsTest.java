@@ -45,7 +45,7 @@ class AISettingsTest {
     assertThatThrownBy(() -> AISettings.fromEnvironment(Map.of("CACHE_AI_OPERATION_TTLS", "{qa: }")::get))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CACHE_AI_OPERATION_TTLS");
     assertThatThrownBy(() -> AISettings.fromEnvironment(Map.of("CACHE_AI_OPERATION_TTLS", "{\"qa\": \"soon\"}")::get))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CACHE_AI_OPERATION_TTLS.qa")
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CACHE_AI_OPERATION_TTLS").hasMessageContaining("operation-ttls.qa")
         .hasMessageContaining("soon");
     assertThatThrownBy(() -> AISettings.fromEnvironment(Map.of("CACHE_TEXT_HASH_THRESHOLD", "big")::get))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CACHE_TEXT_HASH_THRESHOLD");

@@ -1,6 +1,5 @@
 package org.stratacache.ai;
 
-import org.stratacache.jcache.configuration.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.api.sync.RedisKeyCommands;
@@ -11,8 +10,9 @@ import java.util.Properties;
 import java.util.UUID;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
-import org.stratacache.jcache.internal.config.ManagerDefaults;
+import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.config.ManagerDefaults;
 
 /**
  * The AI cache contract on a Redis deployment: each test gets its own key prefix and manager, and

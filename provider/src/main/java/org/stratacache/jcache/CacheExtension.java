@@ -1,7 +1,9 @@
 package org.stratacache.jcache;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
+import org.stratacache.jcache.configuration.ExtensionSetting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
@@ -58,5 +60,28 @@ public interface CacheExtension {
    */
   default Map<String, Object> cacheDefaults(StrataConfiguration<?, ?> given) {
     return Map.of();
+  }
+
+  /**
+   * The settings of this extension's section, each declared once: the cache manager fills a
+   * section's unset settings from its properties ({@code strata.<key>}), the top level of its
+   * configuration file, system properties and the environment, in that order, and the user guide's
+   * configuration reference lists them.
+   *
+   * @return the declarations, empty (the default) when the extension has no settings
+   */
+  default List<ExtensionSetting<?>> declaredSettings() {
+    return List.of();
+  }
+
+  /**
+   * The section a cache this extension serves gets when its configuration attaches none, so that
+   * the manager can fill it ({@link #declaredSettings()}); called at {@code createCache} with the
+   * cache's configuration as given.
+   *
+   * @return a section with nothing set, or {@code null} (the default) for caches it does not serve
+   */
+  default Serializable defaultSection(StrataConfiguration<?, ?> given) {
+    return null;
   }
 }

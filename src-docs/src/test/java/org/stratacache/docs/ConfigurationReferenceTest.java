@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.CacheExtension;
+import org.stratacache.jcache.configuration.ExtensionSetting;
 import org.stratacache.jcache.configuration.Setting;
 
 /**
@@ -29,6 +32,16 @@ class ConfigurationReferenceTest {
           .append("\n| ").append(setting.environmentVariable() == null ? "-" : "`" + setting.environmentVariable() + "`")
           .append("\n| ").append(setting.accepts())
           .append("\n| ").append(setting.defaultValue()).append("\n");
+    }
+    for (CacheExtension extension : ServiceLoader.load(CacheExtension.class)) {
+      for (ExtensionSetting<?> setting : extension.declaredSettings()) {
+        table.append("\n| `").append(setting.key()).append("`")
+            .append("\n| `").append(setting.property()).append("`")
+            .append("\n| ").append(setting.environmentVariable() == null ? "-"
+                : "`" + setting.environmentVariable() + "`")
+            .append("\n| ").append(setting.accepts())
+            .append("\n| ").append(setting.defaultValue()).append("\n");
+      }
     }
     table.append("|===\n");
     return table.toString();

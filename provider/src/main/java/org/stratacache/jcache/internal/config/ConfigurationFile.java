@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.cache.CacheException;
 import org.stratacache.jcache.CacheExtension;
+import org.stratacache.jcache.configuration.ExtensionSetting;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -59,9 +60,12 @@ public final class ConfigurationFile {
 
   private final String name;
   private final Map<Setting, Object> defaults;
+  private final Map<String, Object> extensionDefaults;
   private final Map<String, StrataConfiguration<?, ?>> caches;
 
-  private ConfigurationFile(String name, Map<Setting, Object> defaults, Map<String, StrataConfiguration<?, ?>> caches) {
+  private ConfigurationFile(String name, Map<Setting, Object> defaults, Map<String, Object> extensionDefaults,
+                            Map<String, StrataConfiguration<?, ?>> caches) {
+    this.extensionDefaults = extensionDefaults;
     this.name = name;
     this.defaults = defaults;
     this.caches = caches;
@@ -101,7 +105,8 @@ public final class ConfigurationFile {
     Parser parser = new Parser(name, loader);
     Map<String, Object> top = new LinkedHashMap<>(tree);
     Object declared = top.remove("caches");
-    Map<Setting, Object> defaults = parser.settings(top, "", false).settings;
+    Parsed topLevel = parser.settings(top, "", false);
+    Map<Setting, Object> defaults = topLevel.settings;
     Map<String, StrataConfiguration<?, ?>> caches = new LinkedHashMap<>();
     if (declared != null) {
       if (!(declared instanceof Map<?, ?> sections)) {
@@ -110,7 +115,7 @@ public final class ConfigurationFile {
       sections.forEach((cache, section) -> caches.put(String.valueOf(cache),
           parser.cache(String.valueOf(cache), section)));
     }
-    return new ConfigurationFile(name, defaults, caches);
+    return new ConfigurationFile(name, defaults, topLevel.extensionValues, caches);
   }
 
   /** How the file is named in messages. */
@@ -121,6 +126,11 @@ public final class ConfigurationFile {
   /** The top-level settings: defaults for every cache of the manager. */
   public Map<Setting, Object> defaults() {
     return defaults;
+  }
+
+  /** The top-level settings of extensions ({@code ai.text-hash-threshold}, ...), as written, by key. */
+  public Map<String, Object> extensionDefaults() {
+    return extensionDefaults;
   }
 
   /** The declared caches and their own settings (the manager fills the rest from its defaults). */
@@ -241,11 +251,15 @@ public final class ConfigurationFile {
     private final String name;
     private final ClassLoader loader;
     private final List<CacheExtension> extensions = new ArrayList<>();
+    private final Map<String, ExtensionSetting<?>> declared = new LinkedHashMap<>();
 
     Parser(String name, ClassLoader loader) {
       this.name = name;
       this.loader = loader;
       ServiceLoader.load(CacheExtension.class, loader).forEach(extensions::add);
+      for (CacheExtension extension : extensions) {
+        extension.declaredSettings().forEach(setting -> declared.put(setting.key(), setting));
+      }
     }
 
     StrataConfiguration<?, ?> cache(String cache, Object section) {
@@ -284,7 +298,16 @@ public final class ConfigurationFile {
         } else if (entry.getValue() instanceof Map<?, ?> nested && prefix.isEmpty() && allowExtensions
             && extension(entry.getKey(), castMap(nested), where, parsed)) {
           continue;
-        } else if (entry.getValue() instanceof Map<?, ?> nested && isPrefixOfSetting(key)) {
+        } else if (!allowExtensions && declared.containsKey(key)) {
+          try {
+            declared.get(key).parse(entry.getValue());
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Configuration " + name + ": " + where + key + " = " + e.getMessage(),
+                e);
+          }
+          parsed.extensionValues.put(key, entry.getValue());
+        } else if (entry.getValue() instanceof Map<?, ?> nested && (isPrefixOfSetting(key)
+            || !allowExtensions && declared.keySet().stream().anyMatch(known -> known.startsWith(key + ".")))) {
           flatten(castMap(nested), key + ".", where, allowExtensions, parsed);
         } else {
           throw new IllegalArgumentException("Configuration " + name + ": unknown key " + where + key
@@ -319,11 +342,12 @@ public final class ConfigurationFile {
       return false;
     }
 
-    private static String knownKeys(boolean allowExtensions) {
+    private String knownKeys(boolean allowExtensions) {
       return Arrays.stream(Setting.values())
           .filter(setting -> allowExtensions || setting.isManagerDefault())
           .map(Setting::key).collect(Collectors.joining(", "))
-          + (allowExtensions ? " and extension sections (ai)" : ", caches");
+          + (allowExtensions ? " and extension sections (ai)"
+          : declared.keySet().stream().map(key -> ", " + key).collect(Collectors.joining()) + ", caches");
     }
   }
 
@@ -331,5 +355,6 @@ public final class ConfigurationFile {
   private static final class Parsed {
     final Map<Setting, Object> settings = new EnumMap<>(Setting.class);
     final List<Serializable> extensions = new ArrayList<>();
+    final Map<String, Object> extensionValues = new LinkedHashMap<>();
   }
 }

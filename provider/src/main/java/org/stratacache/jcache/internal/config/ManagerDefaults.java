@@ -1,6 +1,9 @@
 package org.stratacache.jcache.internal.config;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -10,6 +13,8 @@ import java.util.function.UnaryOperator;
 import javax.cache.configuration.Configuration;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
+import org.stratacache.jcache.CacheExtension;
+import org.stratacache.jcache.configuration.ExtensionSetting;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
@@ -51,10 +56,10 @@ public final class ManagerDefaults {
                                    UnaryOperator<String> environment) {
     Properties properties = managerProperties == null ? new Properties() : managerProperties;
     List<Source> sources = new ArrayList<>();
-    sources.add(new Source("cache manager property", setting -> properties.getProperty(setting.property())));
-    sources.add(new Source("system property", setting -> systemProperties.apply(setting.property())));
-    sources.add(new Source("environment variable", setting ->
-        setting.environmentVariable() == null ? null : environment.apply(setting.environmentVariable())));
+    sources.add(new Source("cache manager property", name -> properties.getProperty(name.property())));
+    sources.add(new Source("system property", name -> systemProperties.apply(name.property())));
+    sources.add(new Source("environment variable", name ->
+        name.environmentVariable() == null ? null : environment.apply(name.environmentVariable())));
     return new ManagerDefaults(sources, ManagerDefaults.class.getClassLoader());
   }
 
@@ -65,9 +70,17 @@ public final class ManagerDefaults {
    * @param settings the file's parsed top-level settings
    */
   public ManagerDefaults withFile(String file, Map<Setting, Object> settings, ClassLoader classLoader) {
+    return withFile(file, settings, Map.of(), classLoader);
+  }
+
+  /** {@link #withFile(String, Map, ClassLoader)} with the file's top-level extension settings (raw, by key). */
+  public ManagerDefaults withFile(String file, Map<Setting, Object> settings, Map<String, Object> extensionSettings,
+                                  ClassLoader classLoader) {
+    Map<String, Object> byKey = new HashMap<>(extensionSettings);
+    settings.forEach((setting, value) -> byKey.put(setting.key(), value));
     List<Source> withFile = new ArrayList<>(sources);
     // after the manager's own properties, before the machine-wide system properties and environment
-    withFile.add(1, new Source(file, settings::get));
+    withFile.add(1, new Source(file, name -> byKey.get(name.key())));
     return new ManagerDefaults(withFile, classLoader == null ? loader : classLoader);
   }
 
@@ -98,7 +111,7 @@ public final class ManagerDefaults {
       return fill(given);
     }
     List<Source> withCache = new ArrayList<>(sources);
-    withCache.add(0, new Source("cache extension default", setting -> cacheDefaults.get(setting.key())));
+    withCache.add(0, new Source("cache extension default", name -> cacheDefaults.get(name.key())));
     return new ManagerDefaults(withCache, loader).fill(given);
   }
 
@@ -111,18 +124,67 @@ public final class ManagerDefaults {
    * @throws UnsupportedOperationException when the store cannot do what the cache asks (store-by-reference on Redis)
    */
   public <K, V> StrataConfiguration<K, V> resolve(String cacheName, Configuration<K, V> configuration,
-                                                   Map<String, Object> extensionDefaults) {
+                                                   List<CacheExtension> extensions) {
     StrataConfiguration<K, V> given = StrataConfiguration.from(configuration).build();
     ConfigurationValidator.validate(cacheName, given);
     StrataConfiguration<K, V> resolved;
     try {
-      resolved = resolve(given, extensionDefaults);
+      resolved = withExtensionSettings(resolve(given, ExtensionDefaults.of(extensions, given)), given, extensions);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
     }
     ConfigurationValidator.validate(cacheName, resolved);
     CrossFieldRules.check(cacheName, resolved);
     return resolved;
+  }
+
+  /**
+   * {@code resolved} with the sections of {@code extensions} filled: a cache an extension serves gets
+   * its section when it attached none, and every setting the section leaves unset is taken from the
+   * manager's sources, as the provider's own settings are.
+   */
+  private <K, V> StrataConfiguration<K, V> withExtensionSettings(StrataConfiguration<K, V> resolved,
+                                                                 StrataConfiguration<K, V> given,
+                                                                 List<CacheExtension> extensions) {
+    StrataConfiguration.Builder<K, V> builder = null;
+    for (CacheExtension extension : extensions) {
+      List<ExtensionSetting<?>> declared = extension.declaredSettings();
+      if (declared.isEmpty()) {
+        continue;
+      }
+      Serializable fresh = extension.defaultSection(given);
+      Map<Class<?>, Serializable> sections = new LinkedHashMap<>();
+      for (ExtensionSetting<?> setting : declared) {
+        Serializable section = sections.computeIfAbsent(setting.section(), type -> {
+          Serializable attached = (Serializable) resolved.getSection(type);
+          return attached != null ? attached : type.isInstance(fresh) ? fresh : null;
+        });
+        if (section != null) {
+          sections.put(setting.section(), fill(setting, section));
+        }
+      }
+      for (Serializable section : sections.values()) {
+        if (section != null) {
+          builder = builder == null ? resolved.toBuilder() : builder;
+          builder.extension(section);
+        }
+      }
+    }
+    return builder == null ? resolved : builder.build();
+  }
+
+  private <S extends Serializable> Serializable fill(ExtensionSetting<S> setting, Serializable section) {
+    S typed = setting.section().cast(section);
+    if (setting.configuredIn(typed) != null) {
+      return typed;
+    }
+    for (Source source : sources) {
+      Object value = parsed(source, Name.of(setting), setting::parse);
+      if (value != null) {
+        return setting.applyTo(typed, value);
+      }
+    }
+    return typed;
   }
 
   private <K, V> StrataConfiguration<K, V> fill(StrataConfiguration<K, V> given) {
@@ -180,21 +242,37 @@ public final class ManagerDefaults {
   }
 
   private Object parsed(Source source, Setting setting) {
-    Object raw = source.values().apply(setting);
+    return parsed(source, Name.of(setting), raw -> setting.parse(raw, loader));
+  }
+
+  private static Object parsed(Source source, Name name, UnaryOperator<Object> parser) {
+    Object raw = source.values().apply(name);
     if (raw == null || (raw instanceof String text && text.isBlank())) {
       return null;
     }
     try {
-      return setting.parse(raw, loader);
+      return parser.apply(raw);
     } catch (IllegalArgumentException e) {
-      String name = source.description().startsWith("environment") ? setting.environmentVariable()
+      String shown = source.description().startsWith("environment") ? name.environmentVariable()
           : source.description().startsWith("file") || source.description().startsWith("cache extension")
-          ? setting.key() : setting.property();
-      throw new IllegalArgumentException(source.description() + " " + name + " = " + e.getMessage(), e);
+          ? name.key() : name.property();
+      throw new IllegalArgumentException(source.description() + " " + shown + " = " + e.getMessage(), e);
+    }
+  }
+
+  /** How a setting is named in each source. */
+  private record Name(String key, String property, String environmentVariable) {
+
+    static Name of(Setting setting) {
+      return new Name(setting.key(), setting.property(), setting.environmentVariable());
+    }
+
+    static Name of(ExtensionSetting<?> setting) {
+      return new Name(setting.key(), setting.property(), setting.environmentVariable());
     }
   }
 
   /** Where default values come from, in order. */
-  private record Source(String description, Function<Setting, Object> values) {
+  private record Source(String description, Function<Name, Object> values) {
   }
 }

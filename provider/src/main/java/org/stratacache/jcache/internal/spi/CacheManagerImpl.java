@@ -3,10 +3,7 @@ package org.stratacache.jcache.internal.spi;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -66,7 +63,7 @@ public final class CacheManagerImpl implements CacheManager {
     this.properties = properties;
     this.file = ConfigurationFile.isConfigurationUri(uri) ? ConfigurationFile.load(uri, classLoader) : null;
     this.defaults = file == null ? ManagerDefaults.of(properties)
-        : ManagerDefaults.of(properties).withFile(file.name(), file.defaults(), classLoader);
+        : ManagerDefaults.of(properties).withFile(file.name(), file.defaults(), file.extensionDefaults(), classLoader);
     this.threads = new ManagerThreads(ThreadSettings.of(properties), String.valueOf(uri));
     ServiceLoader.load(CacheExtension.class, classLoader == null ? getClass().getClassLoader() : classLoader)
         .forEach(extensions::add);
@@ -135,24 +132,7 @@ public final class CacheManagerImpl implements CacheManager {
   }
 
   private <K, V> StrataConfiguration<K, V> resolve(String cacheName, Configuration<K, V> configuration) {
-    Map<String, Object> extensionDefaults = extensionDefaults(StrataConfiguration.from(configuration).build());
-    return defaults.resolve(cacheName, configuration, extensionDefaults);
-  }
-
-  /** What the extensions on the class path set for this cache; allow-lists of several are joined. */
-  private Map<String, Object> extensionDefaults(StrataConfiguration<?, ?> given) {
-    Map<String, Object> settings = new LinkedHashMap<>();
-    for (CacheExtension extension : extensions) {
-      extension.cacheDefaults(given).forEach((key, value) -> settings.merge(key, value, (mine, theirs) -> {
-        if (mine instanceof Collection<?> first && theirs instanceof Collection<?> second) {
-          List<Object> joined = new ArrayList<>(first);
-          joined.addAll(second);
-          return joined;
-        }
-        return mine;
-      }));
-    }
-    return settings;
+    return defaults.resolve(cacheName, configuration, extensions);
   }
 
   private synchronized StoreProvider redis() {
