@@ -1,13 +1,16 @@
 package org.stratacache.integration.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.configuration.MutableConfiguration;
@@ -39,8 +42,7 @@ class RedisCachingIT extends CachingScenarios {
     Properties properties = new Properties();
     properties.setProperty(Setting.REDIS_URI.property(), RedisServer.sharedUri());
     properties.setProperty(Setting.KEY_PREFIX.property(), prefix);
-    properties.setProperty(Setting.ALLOWED_PACKAGES.property(), "org.springframework.cache,"
-        + Book.class.getPackageName());
+    properties.setProperty(Setting.ALLOWED_PACKAGES.property(), Book.class.getPackageName());
     try (CacheManager reader = Caching.getCachingProvider().getCacheManager(URI.create("reader-" + prefix),
         getClass().getClassLoader(), properties)) {
       Cache<Object, Object> readerBooks = reader.createCache("books", new MutableConfiguration<>());
@@ -57,6 +59,9 @@ class RedisCachingIT extends CachingScenarios {
       readerBooks.put(OTHER, written);
       assertThat(books.find(OTHER, "bob")).isEqualTo(written);
       assertThat(books.finds()).as("Spring found the other manager's entry").isEqualTo(2);
+      assertThatThrownBy(() -> readerPrices.put(new SimpleKey(ISBN, new AtomicLong()), 1L))
+          .as("SimpleKey is allowed, not what it holds").isInstanceOf(CacheException.class)
+          .hasMessageContaining(AtomicLong.class.getName());
     }
   }
 }
