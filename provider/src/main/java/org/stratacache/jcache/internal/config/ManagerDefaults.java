@@ -21,7 +21,7 @@ import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
  * The resolver: settings a cache manager applies to every cache whose configuration leaves them
- * unset, and every rule between settings ({@link #resolve(String, Configuration, Map)}).
+ * unset, and every rule between settings ({@link #resolve(StrataConfiguration, Map)}).
  *
  * <p>Precedence, highest first: the cache's own configuration (code, or its section in the
  * manager's configuration file); the cache manager's properties ({@code strata.<key>}, given in code
