@@ -17,8 +17,9 @@ public final class ClassNotAllowedException extends CodecException {
         + " is not allowed for serialization to a shared store. Register it with "
         + "StrataConfiguration.builder(...).serialization(SerializationSettings.none().register(" + simple(element)
         + ".class, <id from 100>)), allow it with .allowClass(" + simple(element) + ".class), or allow its "
-        + "package with .allowPackage(\"" + packageOf(element) + "\") (or the strata.serialization.allowed-packages "
-        + "setting)");
+        + "package with .allowPackage(\"" + packageOf(element) + "\"); or in the configuration file: "
+        + "serialization.allowed-packages: [" + packageOf(element) + "] (as a property or in Spring: "
+        + "strata.serialization.allowed-packages=" + packageOf(element) + ")");
     this.className = className;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.codec.ClassNotAllowedException;
 import org.stratacache.jcache.configuration.SerializationSettings;
 
 class ClassFilterTest {
@@ -57,5 +58,13 @@ class ClassFilterTest {
     assertThat(plain.allows("org.hibernate.cache.spi.entry.ReferenceCacheEntryImpl"))
         .as("holds an EntityPersister").isFalse();
     assertThat(plain.allows("org.jsr107.ri.annotations.DefaultCacheKeyGenerator")).isFalse();
+  }
+
+  @Test
+  void aRefusedClassNamesTheCodeAndTheFileFormOfTheFix() {
+    assertThat(new ClassNotAllowedException("com.acme.Order").getMessage())
+        .contains(".allowClass(Order.class)").contains(".allowPackage(\"com.acme\")")
+        .contains("serialization.allowed-packages: [com.acme]")
+        .contains("strata.serialization.allowed-packages=com.acme");
   }
 }
