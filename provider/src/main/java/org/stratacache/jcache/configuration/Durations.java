@@ -1,6 +1,7 @@
 package org.stratacache.jcache.configuration;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ public final class Durations {
     }
     try {
       return positive(Duration.parse(text.toUpperCase(Locale.ROOT)), value, what);
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       try {
         return positive(Duration.ofSeconds(Long.parseLong(text)), value, what);
       } catch (NumberFormatException notANumber) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -152,10 +155,10 @@ class EncryptionSettingsTest {
   }
 
   @Test
-  void aConfigurationFileTakesTheRingAsTextOrAsAMap(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws java.io.IOException {
-    java.nio.file.Path file = dir.resolve("strata.yaml");
-    java.nio.file.Files.writeString(file, String.join("\n",
+  void aConfigurationFileTakesTheRingAsTextOrAsAMap(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("strata.yaml");
+    Files.writeString(file, String.join("\n",
         "encryption:",
         "  keys: \"" + TEXT + "\"",
         "  current-key: 2",

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +162,7 @@ class RedisUriSecretsTest {
   /** Configuration files whose line holding the URI is malformed YAML: the parse error does not quote it. */
   private List<String> malformedConfigurationFiles() throws Exception {
     List<String> seen = new ArrayList<>();
-    java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("secrets");
+    Path folder = Files.createTempDirectory("secrets");
     try {
       String[] documents = {
           "redis-uri: redis://u:Kq7/Jx2Zp@host: 6379\n",
@@ -168,20 +170,20 @@ class RedisUriSecretsTest {
           "strata:\n  redis-uri: redis://u:Kq7 Jx2Zp@h\n bad: [\n",
           "redis-uri: [redis://u:Kq7/Jx2Zp@host\n"};
       for (int i = 0; i < documents.length; i++) {
-        java.nio.file.Path file = folder.resolve("strata-" + i + ".yaml");
-        java.nio.file.Files.writeString(file, documents[i]);
+        Path file = folder.resolve("strata-" + i + ".yaml");
+        Files.writeString(file, documents[i]);
         // the random digits of the temporary folder's name are not the message's: they once held "951"
         seen.add(failure(() -> ConfigurationFile.load(file.toUri(), getClass().getClassLoader()))
             .replace(folder.getFileName().toString(), "<folder>"));
         assertThat(seen.get(seen.size() - 1)).as("document %d fails", i).isNotEmpty();
       }
     } finally {
-      try (var files = java.nio.file.Files.list(folder)) {
-        for (java.nio.file.Path file : files.toList()) {
-          java.nio.file.Files.delete(file);
+      try (var files = Files.list(folder)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
         }
       }
-      java.nio.file.Files.delete(folder);
+      Files.delete(folder);
     }
     return seen;
   }
