@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import org.stratacache.jcache.configuration.CodecSettings;
 import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.EventSettings;
+import org.stratacache.jcache.configuration.MemorySettings;
 import org.stratacache.jcache.configuration.NearCacheSettings;
 import org.stratacache.jcache.configuration.RedisSettings;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
@@ -68,7 +69,7 @@ public final class RedisStoreProvider implements StoreProvider {
   @Override
   public List<Class<?>> sections() {
     return List.of(RedisSettings.class, CodecSettings.class, SerializationSettings.class, EncryptionSettings.class,
-        ResilienceSettings.class, NearCacheSettings.class, EventSettings.class);
+        ResilienceSettings.class, NearCacheSettings.class, EventSettings.class, MemorySettings.class);
   }
 
   /** A store whose Redis connection is tried at once and, if the resilience policy allows, later. */
@@ -91,7 +92,10 @@ public final class RedisStoreProvider implements StoreProvider {
   private <K, V> Store<K, V> connect(StoreContext<K, V> context, StoredValues<K, V> values) {
     RedisSettings redis = context.section(RedisSettings.class);
     RedisConnection connection = connector.connection(redis.getUri(), redis.getTls(), redis.getTimeout());
-    RedisStore<K, V> store = new RedisStore<>(connection, values,
+    long bound = context.section(MemorySettings.class).getMaximumSize();
+    SizeIndex<K> index = new SizeIndex<>(connection, values.keys(), bound,
+        bound > 0 || !RedisUris.isCluster(redis.getUri()), context.sink());
+    RedisStore<K, V> store = new RedisStore<>(connection, values, index,
         listener -> connector.track(redis.getUri(), redis.getTls(), redis.getTimeout(),
             values.keys().namespace(), Inbound.invalidations(inbound, listener)));
     long nearSize = context.section(NearCacheSettings.class).getMaximumSize();
@@ -102,7 +106,7 @@ public final class RedisStoreProvider implements StoreProvider {
   private <K, V> StoredValues<K, V> storedValues(StoreContext<K, V> context, String maskedUri, boolean withEvents) {
     KryoSerializer serializer = new KryoSerializer(classLoader, serialization(context));
     KeyCodec<K> keys = new KeyCodec<>(context.section(RedisSettings.class).getKeyPrefix(), context.cacheName(),
-        context.keyType(), serializer);
+        context.keyType(), serializer, context.section(MemorySettings.class).getMaximumSize() > 0);
     return new StoredValues<>(context.cacheName(), maskedUri, keys, valueCodec(context, serializer),
         context.valueType(), context.section(CodecSettings.class).getCorruptValuePolicy(), withEvents);
   }
