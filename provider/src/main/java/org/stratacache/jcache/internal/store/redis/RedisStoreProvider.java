@@ -131,7 +131,8 @@ public final class RedisStoreProvider implements StoreProvider {
     HandedOver<K, V> fromStore = (HandedOver<K, V>) handedOver.remove(cacheName);
     RedisEndpoint endpoint = fromStore != null ? fromStore.endpoint()
         : RedisEndpoint.parse(context.section(RedisSettings.class));
-    StoredValues<K, V> values = fromStore != null ? fromStore.values() : storedValues(context, endpoint.masked(), false);
+    StoredValues<K, V> values = fromStore != null ? fromStore.values()
+        : storedValues(context, endpoint.masked(), false);
     String namespace = values.keys().namespace();
     return new RedisEvents<>(values, () -> connector.connection(endpoint),
         events -> connector.subscribe(endpoint, namespace, Inbound.events(inbound, cacheName, events::onEvent),
