@@ -17,6 +17,7 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.Validator;
 
 /**
  * The starter switches nothing on in the host application: with Boot's validation
@@ -47,7 +48,7 @@ class NoValidationTest {
           .hasSingleBean(org.springframework.cache.CacheManager.class);
       assertThat(context.getBean(javax.cache.CacheManager.class).getCache("greetings")).isNotNull();
       assertThat(validators(context)).as("beans that are a Bean Validation validator or factory").isEmpty();
-      assertThat(context.getBeanNamesForType(org.springframework.validation.Validator.class)).isEmpty();
+      assertThat(context.getBeanNamesForType(Validator.class)).isEmpty();
       assertThat(context).doesNotHaveBean("defaultValidator").doesNotHaveBean("methodValidationPostProcessor");
       ConditionAndOutcomes validation = ConditionEvaluationReport.get(context.getBeanFactory())
           .getConditionAndOutcomesBySource().get(ValidationAutoConfiguration.class.getName());
