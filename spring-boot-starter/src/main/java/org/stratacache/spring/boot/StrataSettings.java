@@ -31,9 +31,6 @@ public final class StrataSettings {
   public static final String STATISTICS = "strata.statistics";
   /** Whether Boot-managed caches get the configuration MXBean (default false); not a provider setting. */
   public static final String MANAGEMENT = "strata.management";
-  /** The manager properties of the provider's executors, passed on as they are. */
-  static final List<String> THREADS = List.of("strata.threads.listeners", "strata.threads.loaders",
-      "strata.threads.events", "strata.threads.queue");
 
   private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("strata");
 
@@ -63,12 +60,6 @@ public final class StrataSettings {
         if (value != null) {
           properties.setProperty(setting.property(), value);
         }
-      }
-    }
-    for (String name : THREADS) {
-      String value = value(binder, name);
-      if (value != null) {
-        properties.setProperty(name, value);
       }
     }
     boolean statistics = binder.bind(STATISTICS, Boolean.class).orElse(Boolean.TRUE);
@@ -101,7 +92,6 @@ public final class StrataSettings {
         keys.add(setting.property());
       }
     }
-    keys.addAll(THREADS);
     keys.add(STATISTICS);
     keys.add(MANAGEMENT);
     return keys;
