@@ -29,10 +29,10 @@ class UnknownPropertyTest {
   @Test
   void aPerCacheSettingFailsAtTheManagerLevelSayingWhereItGoes() {
     assertThatThrownBy(() -> app("spring.application.name=unknown-2", "strata.key-type=java.lang.String").run())
-        .rootCause().hasMessageContaining("strata.key-type").hasMessageContaining("spring.cache.jcache.config");
-    assertThatThrownBy(() -> app("spring.application.name=unknown-3", "strata.ai.operation-ttls.summarize=2h").run())
-        .rootCause().hasMessageContaining("strata.ai.operation-ttls.summarize")
-        .hasMessageContaining("CACHE_AI_OPERATION_TTLS");
+        .rootCause().hasMessageContaining("strata.key-type").hasMessageContaining("strata.caches.<cache-name>.key-type")
+        .hasMessageContaining("spring.cache.jcache.config");
+    assertThatThrownBy(() -> app("spring.application.name=unknown-3", "strata.caches.orders=1").run())
+        .rootCause().hasMessageContaining("strata.caches.orders").hasMessageContaining("maximum-size");
   }
 
   @Test
