@@ -8,12 +8,9 @@ import java.util.Map;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.stratacache.ai.AIResponseCache;
 import org.stratacache.jcache.configuration.StrataConfiguration;
-import org.stratacache.spring.boot.app.GreetingApplication;
 
 /**
  * The settings of one cache ({@code strata.caches.<cache-name>.<key>}) and the extensions' settings
@@ -22,15 +19,9 @@ import org.stratacache.spring.boot.app.GreetingApplication;
  */
 class CacheSettingsTest {
 
-  private static SpringApplicationBuilder app(String... properties) {
-    return new SpringApplicationBuilder(GreetingApplication.class).web(WebApplicationType.NONE)
-        .properties("spring.cache.cache-names=greetings", "spring.main.banner-mode=off")
-        .properties(properties);
-  }
-
   @Test
   void aCacheOwnMaximumSizeBoundsThatCacheAlone() throws InterruptedException {
-    try (ConfigurableApplicationContext context = app("spring.application.name=per-cache-size",
+    try (ConfigurableApplicationContext context = UnknownPropertyTest.app("spring.application.name=per-cache-size",
         "strata.caches.small.maximumSize=5", "strata.caches.small.statistics=true",
         "strata.caches[com.example.Author].default-ttl=1h").run()) {
       CacheManager manager = context.getBean(CacheManager.class);
@@ -55,7 +46,7 @@ class CacheSettingsTest {
 
   @Test
   void aiSettingsReachTheAiCacheForTheManagerAndForOneCache() {
-    try (ConfigurableApplicationContext context = app("spring.application.name=ai-settings",
+    try (ConfigurableApplicationContext context = UnknownPropertyTest.app("spring.application.name=ai-settings",
         "strata.ai.operation-ttls.summarize=3h", "strata.caches.answers.key-type=java.lang.String",
         "strata.caches.answers.value-type=org.stratacache.ai.AIResponse",
         "strata.caches.answers.ai.text-hash-threshold=10").run()) {
@@ -69,11 +60,11 @@ class CacheSettingsTest {
 
   @Test
   void anUnknownKeyOfOneCacheFailsTheStartNamingIt() {
-    assertThatThrownBy(() -> app("spring.application.name=per-cache-unknown",
+    assertThatThrownBy(() -> UnknownPropertyTest.app("spring.application.name=per-cache-unknown",
         "strata.caches.orders.maximum-sizes=5").run())
         .rootCause().hasMessageContaining("strata.caches.orders.maximum-sizes")
         .hasMessageContaining("maximum-size");
-    assertThatThrownBy(() -> app("spring.application.name=per-cache-bad", "strata.caches.orders.compression-level=30")
+    assertThatThrownBy(() -> UnknownPropertyTest.app("spring.application.name=per-cache-bad", "strata.caches.orders.compression-level=30")
         .run()).hasStackTraceContaining("caches.orders.compression-level").hasStackTraceContaining("from 1 to 22");
   }
 

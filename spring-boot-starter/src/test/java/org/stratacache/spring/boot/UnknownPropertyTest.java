@@ -14,7 +14,8 @@ import org.stratacache.spring.boot.app.GreetingApplication;
 /** A strata.* key the provider does not know stops the start and is named; known keys bind relaxed. */
 class UnknownPropertyTest {
 
-  private static SpringApplicationBuilder app(String... properties) {
+  /** The test application without a web server, with {@code greetings} declared and {@code properties} set. */
+  static SpringApplicationBuilder app(String... properties) {
     return new SpringApplicationBuilder(GreetingApplication.class).web(WebApplicationType.NONE)
         .properties("spring.cache.cache-names=greetings", "spring.main.banner-mode=off")
         .properties(properties);
