@@ -19,9 +19,6 @@ final class StrataKeys {
 
   /** Where the settings of one cache go: {@code strata.caches.<cache-name>.<key>}. */
   static final String CACHES = "strata.caches";
-  /** The manager properties of the provider's executors, passed on as they are (until declared as settings). */
-  static final List<String> THREADS = List.of("strata.threads.listeners", "strata.threads.loaders",
-      "strata.threads.events", "strata.threads.queue");
 
   private final List<ExtensionSetting<?>> extensionSettings;
 
@@ -56,18 +53,21 @@ final class StrataKeys {
       }
     }
     extensionSettings.forEach(setting -> keys.add(setting.property()));
-    THREADS.stream().filter(name -> Setting.byKey(name.substring(Setting.PROPERTY_PREFIX.length())) == null)
-        .forEach(keys::add);
     keys.add(StrataSettings.STATISTICS);
     keys.add(StrataSettings.MANAGEMENT);
     return keys;
   }
 
-  /** The keys of one cache ({@code strata.caches.<cache-name>.<key>}): every setting and extension setting. */
+  /**
+   * The keys of one cache ({@code strata.caches.<cache-name>.<key>}): every setting but the manager's
+   * own (its pools' sizes), and every extension setting.
+   */
   Set<String> cacheKeys() {
     Set<String> keys = new TreeSet<>();
     for (Setting setting : Setting.values()) {
-      keys.add(setting.key());
+      if (!setting.isManagerOnly()) {
+        keys.add(setting.key());
+      }
     }
     extensionSettings.forEach(setting -> keys.add(setting.key()));
     return keys;

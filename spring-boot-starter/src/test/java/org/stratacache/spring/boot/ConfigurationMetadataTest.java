@@ -84,16 +84,11 @@ class ConfigurationMetadataTest {
             + ". A setting of an extension module (" + declared.key().substring(0, declared.key().indexOf('.'))
             + "), known when the module is on the class path.";
         defaultValue = null;
-      } else if (OWN.containsKey(key)) {
+      } else {
+        assertThat(OWN).as("a key that is neither a setting nor the starter's own").containsKey(key);
         type = OWN.get(key)[0];
         description = OWN.get(key)[1];
         defaultValue = OWN.get(key)[2];
-      } else {
-        // the executors' sizes, until they are declared as settings
-        type = "java.lang.Integer";
-        description = "The size of the provider's " + key.substring(key.lastIndexOf('.') + 1)
-            + (key.endsWith("queue") ? " (tasks waiting per executor)." : " executor (threads).");
-        defaultValue = null;
       }
       properties.add("    {\n      \"name\": \"" + key + "\",\n      \"type\": \"" + type + "\",\n"
           + "      \"description\": \"" + json(description) + "\",\n"
