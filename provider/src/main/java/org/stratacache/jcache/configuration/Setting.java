@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.stratacache.jcache.internal.Messages;
 
 /**
  * Every Strata setting that can come from outside code, each declared once: its key in a
@@ -20,7 +21,7 @@ public enum Setting {
       .configured(c -> c.getStoreType() == StoreType.AUTO ? null : c.getStoreType())
       .apply((b, v) -> b.storeType((StoreType) v))),
   /** The Redis URI. */
-  REDIS_URI(spec("redis-uri", "redisUri").env("REDIS_URL").parser(SettingParsers::redisUri)
+  REDIS_URI(spec("redis-uri", "redisUri").env("REDIS_URL").parser(SettingParsers::text)
       .accepts("a Redis URI (redis://, rediss://, redis-sentinel://, redis-cluster://)").defaultText("none")
       .configured(c -> c.getRedis().uri).apply((b, v) -> b.redisUri((String) v))),
   /** The first segment of Redis keys. */
@@ -153,7 +154,15 @@ public enum Setting {
         if ((Boolean) v || !b.currentEncryption().keys().isEmpty()) {
           b.encryption(b.currentEncryption().require((Boolean) v));
         }
-      }));
+      })),
+  /** Threads of a cache manager delivering events to asynchronous listeners. */
+  THREADS_LISTENERS(threads("threads.listeners")),
+  /** Threads of a cache manager running {@code loadAll}. */
+  THREADS_LOADERS(threads("threads.loaders")),
+  /** Threads of a cache manager decoding other JVMs' events and near-cache invalidations. */
+  THREADS_EVENTS(threads("threads.events")),
+  /** Tasks each pool of a cache manager lets wait before it pushes back. */
+  THREADS_QUEUE(spec("threads.queue", "threads.queue").intRange(1, 10_000_000).defaultValue(10_000).managerOnly());
 
   /** Prefix of the property form of every key. */
   public static final String PROPERTY_PREFIX = "strata.";
@@ -173,6 +182,13 @@ public enum Setting {
         .defaultValue(limit.defaultValue())
         .configured(c -> c.getSerialization().limits().configured(limit))
         .serialization((s, v) -> s.limits(s.limits().with(limit, (Long) v)));
+  }
+
+  /** The size of one pool of a cache manager: by default twice the available processors, at most 16. */
+  private static SettingSpec threads(String key) {
+    return spec(key, key).intRange(1, 256).managerOnly()
+        .defaultValue(Math.min(2 * Runtime.getRuntime().availableProcessors(), 16))
+        .defaultText("twice the available processors, at most 16");
   }
 
   /** The key in a configuration file (in a cache's section, or at the top for every cache). */
@@ -205,9 +221,21 @@ public enum Setting {
     return spec.defaultValue;
   }
 
-  /** Whether a manager-wide value (file top level, property, environment) fills a cache that leaves it unset. */
+  /**
+   * Whether a manager-wide value (file top level, property, environment) is read: it fills a cache
+   * that leaves the setting unset, or, for a {@linkplain #isManagerOnly() manager-only} setting, it
+   * is the setting.
+   */
   public boolean isManagerDefault() {
     return spec.managerDefault;
+  }
+
+  /**
+   * Whether the setting belongs to the cache manager (the size of its pools), not to its caches: read
+   * once when the manager is created, never set in a cache's section nor held by a configuration.
+   */
+  public boolean isManagerOnly() {
+    return spec.managerOnly;
   }
 
   /** Whether values from every level are combined (allow-lists) rather than the first one winning. */
@@ -229,6 +257,10 @@ public enum Setting {
    * The typed value of {@code raw} (text from a property or the environment, or a YAML scalar, list
    * or map).
    *
+   * <p>A {@link #REDIS_URI} is only checked to be text here: the Redis store, which depends on
+   * Lettuce, checks that Lettuce can connect to it where settings are read (reporting a refusal with
+   * {@link #refused(Object, IllegalArgumentException)}).
+   *
    * @throws IllegalArgumentException saying what the setting accepts (the value masked or left out
    *                                  when it is a secret); callers add where the value came from
    */
@@ -236,15 +268,24 @@ public enum Setting {
     try {
       return spec.parser.parse(raw, loader);
     } catch (IllegalArgumentException e) {
-      if (spec.secret) {
-        // neither the value nor a cause quoting it: only why it was refused
-        throw new IllegalArgumentException("the value (not shown) is not allowed: " + key() + " takes "
-            + accepts() + (this == ENCRYPTION_KEYS ? " (" + e.getMessage() + ")" : ""));
-      }
-      Object shown = this == REDIS_URI ? RedisUris.mask(String.valueOf(raw)) : spec.masked ? "****" : raw;
-      throw new IllegalArgumentException("'" + shown + "' is not allowed: " + key() + " takes " + accepts(),
-          this == REDIS_URI ? null : e);
+      throw refused(raw, e);
     }
+  }
+
+  /**
+   * The failure {@link #parse} reports when {@code raw} is refused for {@code reason}: what the
+   * setting accepts, the value masked (a Redis URI's password) or left out (a secret), and no cause
+   * that quotes it.
+   */
+  public IllegalArgumentException refused(Object raw, IllegalArgumentException reason) {
+    if (spec.secret) {
+      // neither the value nor a cause quoting it: only why it was refused
+      return new IllegalArgumentException("the value (not shown) is not allowed: " + key() + " takes "
+          + accepts() + (this == ENCRYPTION_KEYS ? " (" + reason.getMessage() + ")" : ""));
+    }
+    Object shown = this == REDIS_URI ? Messages.maskUri(String.valueOf(raw)) : spec.masked ? "****" : raw;
+    return new IllegalArgumentException("'" + shown + "' is not allowed: " + key() + " takes " + accepts(),
+        this == REDIS_URI ? null : reason);
   }
 
   /**

@@ -21,7 +21,6 @@ import org.stratacache.jcache.CacheExtension;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.internal.concurrent.ManagerThreads;
-import org.stratacache.jcache.internal.concurrent.ThreadSettings;
 import org.stratacache.jcache.internal.config.ConfigurationFile;
 import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.internal.proxy.CacheCore;
@@ -61,10 +60,12 @@ public final class CacheManagerImpl implements CacheManager {
     this.uri = uri;
     this.classLoader = new WeakReference<>(classLoader);
     this.properties = properties;
-    this.file = ConfigurationFile.isConfigurationUri(uri) ? ConfigurationFile.load(uri, classLoader) : null;
+    // the caches of the file the URI names and those the properties declare (strata.caches.<name>.<key>)
+    this.file = ConfigurationFile.isConfigurationUri(uri) || ConfigurationFile.declaresCaches(properties)
+        ? ConfigurationFile.load(uri, classLoader, properties) : null;
     this.defaults = file == null ? ManagerDefaults.of(properties)
         : ManagerDefaults.of(properties).withFile(file.name(), file.defaults(), file.extensionDefaults(), classLoader);
-    this.threads = new ManagerThreads(ThreadSettings.of(properties), String.valueOf(uri));
+    this.threads = new ManagerThreads(defaults.threads(), String.valueOf(uri));
     ServiceLoader.load(CacheExtension.class, classLoader == null ? getClass().getClassLoader() : classLoader)
         .forEach(extensions::add);
   }
