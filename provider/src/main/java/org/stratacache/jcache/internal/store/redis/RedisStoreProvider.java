@@ -88,8 +88,8 @@ public final class RedisStoreProvider implements StoreProvider {
   private <K, V> Store<K, V> connect(StoreContext<K, V> context, RedisEndpoint endpoint, StoredValues<K, V> values) {
     RedisConnection connection = connector.connection(endpoint);
     long bound = context.section(MemorySettings.class).getMaximumSize();
-    SizeIndex<K> index = new SizeIndex<>(connection, values.keys(), bound, bound > 0 || !endpoint.isCluster(),
-        context.sink());
+    boolean indexed = bound > 0 || (context.section(RedisSettings.class).isSizeIndex() && !endpoint.isCluster());
+    SizeIndex<K> index = new SizeIndex<>(connection, values.keys(), bound, indexed, context.sink());
     RedisStore<K, V> store = new RedisStore<>(connection, values, index,
         listener -> connector.track(endpoint, values.keys().namespace(), Inbound.invalidations(inbound, listener)));
     long nearSize = context.section(NearCacheSettings.class).getMaximumSize();

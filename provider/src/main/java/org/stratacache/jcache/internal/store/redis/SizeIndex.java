@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.store.StoreAccessException;
 import org.stratacache.jcache.store.StoreEventSink;
+import org.stratacache.jcache.store.StoreSecurityException;
 
 /**
  * A cache's size index in Redis: a sorted set of its entry keys scored by their last write, kept by a
@@ -151,8 +152,8 @@ final class SizeIndex<K> {
       Long indexBytes = redis.await(own, "MEMORY USAGE");
       long entries = measured == 0 ? 0 : Math.round((double) sampled / measured * count);
       return entries + (indexBytes == null ? 0 : indexBytes);
-    } catch (StoreAccessException e) {
-      return -1;
+    } catch (StoreAccessException | StoreSecurityException e) {
+      return -1;  // unreachable now, or MEMORY USAGE refused by an ACL: no estimate rather than a failure
     }
   }
 }
