@@ -57,7 +57,8 @@ final class AISettingDeclarations {
   /** The price of a thousand tokens of models without their own. */
   static final ExtensionSetting<AISettings> COST_PER_THOUSAND_TOKENS = ExtensionSetting
       .of("ai.cost-per-thousand-tokens", AISettings.class).env("CACHE_AI_COST_PER_THOUSAND_TOKENS")
-      .decimalRange(0, Double.MAX_VALUE).accepts("a price, 0 or more").defaultValue("0: the cost saved is not estimated")
+      .decimalRange(0, Double.MAX_VALUE).accepts("a price, 0 or more")
+      .defaultValue("0: the cost saved is not estimated")
       .build(settings -> settings.isSet("cost-per-thousand-tokens") ? settings.costPerThousandTokens() : null,
           (settings, value) -> settings.toBuilder().costPerThousandTokens((Double) value).build());
 
@@ -93,7 +94,8 @@ final class AISettingDeclarations {
       throw new IllegalArgumentException("each model price takes prompt and completion, e.g. "
           + "{ prompt: 0.00015, completion: 0.0006 }");
     }
-    return new ModelPrice((Double) DECIMAL.parse(prices.get("prompt")), (Double) DECIMAL.parse(prices.get("completion")));
+    return new ModelPrice((Double) DECIMAL.parse(prices.get("prompt")),
+        (Double) DECIMAL.parse(prices.get("completion")));
   }
 
   /** {@code settings} with the entries of {@code value} it does not set itself ({@code <prefix><name>}). */
