@@ -21,22 +21,27 @@ class ExtensionSettingTest {
   static final ExtensionSetting<Section> SIZE = ExtensionSetting.of("demo.size", Section.class).env("DEMO_SIZE")
       .intRange(1, 10).defaultValue(5).build(Section::size, (section, value) -> new Section((Integer) value));
 
-  static final CacheExtension EXTENSION = new CacheExtension() {
-    @Override
-    public <T> T extend(StrataCache<?, ?> cache, Class<T> type) {
-      return null;
-    }
+  static final CacheExtension EXTENSION = declaring(SIZE);
 
-    @Override
-    public List<ExtensionSetting<?>> declaredSettings() {
-      return List.of(SIZE);
-    }
+  /** An extension declaring {@code setting}, which gives every cache an empty section. */
+  private static CacheExtension declaring(ExtensionSetting<?> setting) {
+    return new CacheExtension() {
+      @Override
+      public <T> T extend(StrataCache<?, ?> cache, Class<T> type) {
+        return null;
+      }
 
-    @Override
-    public Serializable defaultSection(StrataConfiguration<?, ?> given) {
-      return new Section(null);
-    }
-  };
+      @Override
+      public List<ExtensionSetting<?>> declaredSettings() {
+        return List.of(setting);
+      }
+
+      @Override
+      public Serializable defaultSection(StrataConfiguration<?, ?> given) {
+        return new Section(null);
+      }
+    };
+  }
 
   private static Integer size(Properties manager, Map<String, String> env, StrataConfiguration<?, ?> given) {
     return ManagerDefaults.of(manager, name -> null, env::get).resolve("demo", given, List.of(EXTENSION))
@@ -92,17 +97,7 @@ class ExtensionSettingTest {
     ExtensionSetting<Section> odd = ExtensionSetting.of("demo.size", Section.class).intRange(1, 10)
         .constraint(v -> (Integer) v % 2 == 1 ? null : "must be odd").accepts("an odd size").build(Section::size,
             (section, value) -> new Section((Integer) value));
-    CacheExtension extension = new CacheExtension() {
-      @Override
-      public <T> T extend(StrataCache<?, ?> cache, Class<T> type) {
-        return null;
-      }
-
-      @Override
-      public List<ExtensionSetting<?>> declaredSettings() {
-        return List.of(odd);
-      }
-    };
+    CacheExtension extension = declaring(odd);
     assertThatThrownBy(() -> ManagerDefaults.of(new Properties(), name -> null, name -> null).resolve("demo",
         StrataConfiguration.builder(String.class, String.class).extension(new Section(4)).build(), List.of(extension)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache 'demo'")
