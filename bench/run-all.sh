@@ -67,7 +67,7 @@ jmh codec 'bench.CodecBenchmark' -t 1
 jmh keys 'bench.KeyGenerationBenchmark' -t 1
 
 echo "== Redis memory per entry"
-java -cp "$jar" org.stratacache.bench.peers.RedisMemoryReport "$out" 2>&1 | grep -v ' INFO \|^INFO\|Hibernate Validator' || true
+java -cp "$jar" org.stratacache.bench.peers.RedisMemoryReport "$out" 2>&1 | grep -v ' INFO \|^INFO' || true
 java -cp "$jar" org.stratacache.bench.report.Report "$out"
 
 if [[ "$mode" == full ]]; then

@@ -38,8 +38,6 @@ public final class CacheDemo {
 
   /** Runs the tour and prints what happened. */
   public static void main(String[] args) throws Exception {
-    // Hibernate Validator (configuration checks) logs through jboss-logging: route it to SLF4J
-    System.setProperty("org.jboss.logging.provider", "slf4j");
     new CacheDemo(System.out).run();
   }
 

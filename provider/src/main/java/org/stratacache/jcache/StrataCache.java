@@ -1,6 +1,9 @@
 package org.stratacache.jcache;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.expiry.ExpiryPolicy;
@@ -15,6 +18,9 @@ import org.stratacache.jcache.store.StoreMetrics;
  */
 public interface StrataCache<K, V> extends Cache<K, V> {
 
+  /** What {@link #remainingLifetime} returns for an entry that never expires: {@link ChronoUnit#FOREVER}. */
+  Duration NEVER_EXPIRES = ChronoUnit.FOREVER.getDuration();
+
   /**
    * A view of this cache whose operations use {@code policy} instead of the configured expiry
    * policy: entries written through the view get the view's lifetimes. The view shares everything
@@ -27,6 +33,17 @@ public interface StrataCache<K, V> extends Cache<K, V> {
 
   /** How many entries the store holds, when it can tell cheaply; otherwise {@code -1}. */
   long estimatedSize();
+
+  /**
+   * How long the entry under {@code key} has left before it expires, read from the store (the
+   * injected clock in memory, {@code PTTL} on Redis). Reading it is not an access: it changes no
+   * lifetime (not even under an access-expiry policy), no statistic, and calls no loader or listener.
+   *
+   * @param key the key
+   * @return empty when the cache holds no entry under {@code key}; {@link #NEVER_EXPIRES} for an
+   *         entry that never expires; otherwise the time left, rounded down to milliseconds
+   */
+  Optional<Duration> remainingLifetime(K key);
 
   /**
    * The keys of this cache whose string form matches a Redis-style glob ({@code *}, {@code ?},

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -125,8 +126,10 @@ class GuideSamplesTest {
         .put("hot", new Order("hot", 1));                     // this entry: 5 min after its last read
     strata.withTags("customer:42").put("o-9", new Order("o-9", 2));
     long removed = strata.invalidateTag("customer:42");       // no scan of the cache
+    Optional<Duration> left = strata.remainingLifetime("hot"); // 5 min; reading it is no access
     // end::expiry-view[]
     assertThat(removed).isEqualTo(1);
+    assertThat(left).hasValueSatisfying(time -> assertThat(time).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5)));
   }
 
   @Test

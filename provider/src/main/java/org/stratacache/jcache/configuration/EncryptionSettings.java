@@ -1,11 +1,5 @@
 package org.stratacache.jcache.configuration;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collections;
@@ -36,10 +30,7 @@ public final class EncryptionSettings implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @NotEmpty(message = "must hold at least one key (encryption.keys, CACHE_ENCRYPTION_KEYS)")
-  // on an array type, a type annotation goes before the brackets (before "byte" it would annotate the elements)
-  private final TreeMap<@NotNull @Min(0) @Max(MAX_KEY_ID) Integer,
-      byte @NotNull @Size(min = KEY_BYTES, max = KEY_BYTES, message = "must be 32 bytes (an AES-256 key)") []> keys;
+  private final TreeMap<Integer, byte[]> keys;
   private final Integer currentKey;
   private final Boolean required;
 
@@ -110,13 +101,6 @@ public final class EncryptionSettings implements Serializable {
   /** Whether refusing plaintext was set either way. */
   Boolean configuredRequired() {
     return required;
-  }
-
-  /** For the validator (a getter, so that it is checked): whether the current key is in the ring. */
-  @AssertTrue(message = "must name a key of encryption.keys (encryption.current-key, CACHE_ENCRYPTION_CURRENT_KEY; "
-      + "it may be left out only when the ring holds one key)")
-  boolean isCurrentKey() {
-    return keys.isEmpty() || keys.containsKey(currentKey());
   }
 
   @Override

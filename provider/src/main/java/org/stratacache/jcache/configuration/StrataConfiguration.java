@@ -1,7 +1,5 @@
 package org.stratacache.jcache.configuration;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,9 +41,7 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
 
   private static final long serialVersionUID = 2L;
 
-  @NotNull
   private final Class<K> keyType;
-  @NotNull
   private final Class<V> valueType;
   private final boolean storeByValue;
   private final boolean readThrough;
@@ -54,19 +50,15 @@ public final class StrataConfiguration<K, V> implements CompleteConfiguration<K,
   private final boolean managementEnabled;
   private final Factory<CacheLoader<K, V>> cacheLoaderFactory;
   private final Factory<CacheWriter<? super K, ? super V>> cacheWriterFactory;
-  @NotNull
   private final Factory<ExpiryPolicy> expiryPolicyFactory;
   private final List<CacheEntryListenerConfiguration<K, V>> listenerConfigurations;
   private final Ticker ticker;
-  @NotNull
   private final StoreType storeType;
   private final Duration defaultTtl;
   private final MemorySettings memory;
   private final RedisSettings redis;
   private final CodecSettings codec;
-  @NotNull
   private final SerializationSettings serialization;
-  @Valid
   private final EncryptionSettings encryption;
   private final ResilienceSettings resilience;
   private final NearCacheSettings nearCache;

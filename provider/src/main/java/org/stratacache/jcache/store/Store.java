@@ -119,6 +119,15 @@ public interface Store<K, V> extends AutoCloseable {
   long estimatedSize();
 
   /**
+   * How long the entry under {@code key} has left, without touching it: no access expiry, no event,
+   * no statistic.
+   *
+   * @return {@code null} when there is no live entry; {@link Lifetime#ETERNAL} for one that never
+   *         expires; otherwise its remaining time ({@link Lifetime#ofMillis})
+   */
+  Lifetime remainingLifetime(K key);
+
+  /**
    * The keys whose string form matches a Redis-style glob ({@code *}, {@code ?}, {@code [a-z]},
    * {@code \} escapes), weakly consistent like {@link #iterator()}.
    */

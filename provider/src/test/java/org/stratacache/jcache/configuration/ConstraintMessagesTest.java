@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.internal.config.ConfigurationValidator;
 
 /**
- * Constraint messages read as sentences, interpolated without an expression-language implementation,
- * and Hibernate Validator logs no HV000185 warning (expression language asked for but missing) on the
- * way: the log is captured on standard error (slf4j-simple) and through java.util.logging.
+ * Constraint messages read as sentences, with no template left in them, and validating logs nothing
+ * (no Bean Validation provider, whose HV000185 warning once appeared here): the log is captured on
+ * standard error (slf4j-simple) and through java.util.logging.
  */
 class ConstraintMessagesTest {
 

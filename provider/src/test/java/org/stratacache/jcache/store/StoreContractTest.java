@@ -81,6 +81,26 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void remainingLifetimeReadsWithoutTouching() {
+    assertThat(store.remainingLifetime("missing")).isNull();
+    store.put("eternal", "v", ETERNAL, Want.NOTHING);
+    assertThat(store.remainingLifetime("eternal")).isEqualTo(Lifetime.ETERNAL);
+    store.put("k", "v", new FixedExpiry(LONG_LIFE, KEEP, SHORT_LIFE), Want.NOTHING);
+    Lifetime left = store.remainingLifetime("k");
+    assertThat(left.isFinite()).isTrue();
+    assertThat(left.millis()).isBetween(LONG - 5_000, LONG).isLessThanOrEqualTo(remainingMillis("k") + 5_000);
+    assertThat(remainingMillis("k")).as("reading the lifetime is no access: the access lifetime was not applied")
+        .isBetween(LONG - 5_000, LONG);
+  }
+
+  @Test
+  void remainingLifetimeOfAnExpiredEntryIsNull() throws InterruptedException {
+    store.put("k", "v", new FixedExpiry(SHORT_LIFE, KEEP, KEEP), Want.NOTHING);
+    advancePastShort();
+    assertThat(store.remainingLifetime("k")).isNull();
+  }
+
+  @Test
   void putWithoutWantedOutcomeStillStores() {
     WriteResult<String> result = store.put("k", "v", ETERNAL, Want.NOTHING);
     assertThat(result.stored()).isTrue();

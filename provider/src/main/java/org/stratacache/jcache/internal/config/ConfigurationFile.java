@@ -55,8 +55,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * {@code caches[com.example.Author].default-ttl=1h}. A leading {@code strata.} (or a top-level
  * {@code strata:} in YAML) is allowed. Every mistake fails with one message naming the file, the
  * key, the value and what the key accepts.
+ *
+ * <p>A cache manager's properties may declare caches too, with the lines a properties file would
+ * hold under {@code strata.}: {@code strata.caches.orders.maximum-size=10000},
+ * {@code strata.caches[com.example.Author].default-ttl=1h}. They are read by the same parser, over
+ * the file's sections (a setting given in both is the property's), so that a program or framework
+ * (the Spring Boot starter) configures caches without writing a file.
  */
 public final class ConfigurationFile {
+
+  /** How manager properties that declare caches are named in messages. */
+  static final String PROPERTIES_NAME = "cache manager properties";
+  private static final String CACHES = "strata.caches";
 
   private final String name;
   private final Map<Setting, Object> defaults;
@@ -77,6 +87,11 @@ public final class ConfigurationFile {
     return text.endsWith(".yaml") || text.endsWith(".yml") || text.endsWith(".properties");
   }
 
+  /** Whether {@code properties} (a cache manager's) declare caches: {@code strata.caches.<name>.<key>}. */
+  public static boolean declaresCaches(Properties properties) {
+    return properties != null && !cacheProperties(properties).isEmpty();
+  }
+
   /**
    * Reads and checks the file {@code uri} names.
    *
@@ -84,24 +99,40 @@ public final class ConfigurationFile {
    * @throws IllegalArgumentException naming the file, the key, the value and what is accepted
    */
   public static ConfigurationFile load(URI uri, ClassLoader loader) {
-    String name = "file " + uri;
-    String text = read(uri, loader);
-    Map<String, Object> tree;
-    try {
-      tree = uri.toString().toLowerCase(Locale.ROOT).endsWith(".properties") ? propertiesTree(text) : yamlTree(text);
-    } catch (MarkedYAMLException e) {
-      // not its message nor itself as the cause: they quote the line, which may hold a password or a key
-      Mark mark = e.getProblemMark();
-      throw new IllegalArgumentException("Configuration " + name + " cannot be parsed: "
-          + (e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem()
-          + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
-          + " (the line is not shown: it may hold a secret)");
-    } catch (RuntimeException | IOException e) {
-      throw new IllegalArgumentException("Configuration " + name + " cannot be parsed: " + e.getMessage(), e);
-    }
+    return load(uri, loader, null);
+  }
+
+  /**
+   * Reads and checks the file {@code uri} names, when it names one ({@link #isConfigurationUri}),
+   * with the caches {@code managerProperties} declare over its own.
+   *
+   * @throws CacheException when the file cannot be found or read
+   * @throws IllegalArgumentException naming the file or the property, the key, the value and what is accepted
+   */
+  public static ConfigurationFile load(URI uri, ClassLoader loader, Properties managerProperties) {
+    boolean isFile = isConfigurationUri(uri);
+    String name = isFile ? "file " + uri : PROPERTIES_NAME;
+    Map<String, Object> tree = isFile ? fileTree(uri, loader, name) : new LinkedHashMap<>();
     if (tree.size() == 1 && tree.get("strata") instanceof Map<?, ?> inner) {
       tree = castMap(inner);
     }
+    Properties declared = managerProperties == null ? new Properties() : cacheProperties(managerProperties);
+    if (!declared.isEmpty()) {
+      Map<String, Object> fromProperties;
+      try {
+        fromProperties = propertiesTree(declared);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("Configuration " + PROPERTIES_NAME + " cannot be parsed: " + e.getMessage(),
+            e);
+      }
+      // read alone first, so that a mistake in a property is reported as the property's
+      parse(PROPERTIES_NAME, loader, fromProperties);
+      tree = merged(tree, fromProperties);
+    }
+    return parse(name, loader, tree);
+  }
+
+  private static ConfigurationFile parse(String name, ClassLoader loader, Map<String, Object> tree) {
     Parser parser = new Parser(name, loader);
     Map<String, Object> top = new LinkedHashMap<>(tree);
     Object declared = top.remove("caches");
@@ -116,6 +147,41 @@ public final class ConfigurationFile {
           parser.cache(String.valueOf(cache), section)));
     }
     return new ConfigurationFile(name, defaults, topLevel.extensionValues, caches);
+  }
+
+  /** The manager properties under {@code strata.caches}. */
+  private static Properties cacheProperties(Properties properties) {
+    Properties caches = new Properties();
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(CACHES + ".") || key.startsWith(CACHES + "[")) {
+        caches.setProperty(key, properties.getProperty(key));
+      }
+    }
+    return caches;
+  }
+
+  /** {@code base} with {@code over} laid on it, section by section; a value in both is {@code over}'s. */
+  private static Map<String, Object> merged(Map<String, Object> base, Map<String, Object> over) {
+    Map<String, Object> result = new LinkedHashMap<>(base);
+    over.forEach((key, value) -> result.merge(key, value, (mine, theirs) ->
+        mine instanceof Map<?, ?> a && theirs instanceof Map<?, ?> b ? merged(castMap(a), castMap(b)) : theirs));
+    return result;
+  }
+
+  private static Map<String, Object> fileTree(URI uri, ClassLoader loader, String name) {
+    String text = read(uri, loader);
+    try {
+      return uri.toString().toLowerCase(Locale.ROOT).endsWith(".properties") ? propertiesTree(text) : yamlTree(text);
+    } catch (MarkedYAMLException e) {
+      // not its message nor itself as the cause: they quote the line, which may hold a password or a key
+      Mark mark = e.getProblemMark();
+      throw new IllegalArgumentException("Configuration " + name + " cannot be parsed: "
+          + (e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem()
+          + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+          + " (the line is not shown: it may hold a secret)");
+    } catch (RuntimeException | IOException e) {
+      throw new IllegalArgumentException("Configuration " + name + " cannot be parsed: " + e.getMessage(), e);
+    }
   }
 
   /** How the file is named in messages. */
@@ -188,6 +254,10 @@ public final class ConfigurationFile {
     try (Reader reader = new StringReader(text)) {
       properties.load(reader);
     }
+    return propertiesTree(properties);
+  }
+
+  private static Map<String, Object> propertiesTree(Properties properties) {
     Map<String, Object> tree = new LinkedHashMap<>();
     for (String key : new TreeMap<>(castMap(properties)).keySet()) {
       List<String> path = path(key.startsWith("strata.") ? key.substring("strata.".length()) : key);

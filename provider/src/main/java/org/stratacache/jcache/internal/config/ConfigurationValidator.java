@@ -1,15 +1,9 @@
 package org.stratacache.jcache.internal.config;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import javax.cache.CacheException;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import java.util.Map;
 import org.stratacache.jcache.CacheExtension;
 import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.ExtensionSetting;
@@ -19,12 +13,14 @@ import org.stratacache.jcache.configuration.StrataConfiguration;
 /**
  * Checks a configuration before a cache is built from it, so that a bad setting fails at
  * {@code createCache} with a message naming the field, the value and what is allowed: the range of
- * every {@link Setting} as it declares it, and the bean constraints of the types and sections
- * (Hibernate Validator).
+ * every {@link Setting} as it declares it, the fields a configuration cannot do without, and the
+ * key ring. Plain checks, no Bean Validation provider: a validator on the class path would switch
+ * on validation in the host application (Spring Boot's {@code ValidationAutoConfiguration}).
  */
 public final class ConfigurationValidator {
 
-  private static volatile Validator validator;
+  private static final String NOT_NULL = "must not be null";
+  private static final String NOT_SHOWN = " = (not shown): ";
 
   private ConfigurationValidator() {
   }
@@ -45,9 +41,15 @@ public final class ConfigurationValidator {
           problems.add(setting.field() + " = " + value + ": " + violation);
         }
       }
+      required(problems, "keyType", strata.getKeyType());
+      required(problems, "valueType", strata.getValueType());
+      required(problems, "expiryPolicyFactory", strata.getExpiryPolicyFactory());
+      required(problems, "storeType", strata.getStoreType());
+      required(problems, "serialization", strata.getSerialization());
+      if (strata.getEncryption() != null) {
+        encryption(problems, strata.getEncryption());
+      }
     }
-    Set<ConstraintViolation<Object>> violations = validator().validate(configuration);
-    violations.forEach(v -> problems.add(v.getPropertyPath() + " = " + shown(v) + ": " + v.getMessage()));
     if (problems.isEmpty()) {
       return;
     }
@@ -86,36 +88,36 @@ public final class ConfigurationValidator {
     return section == null ? null : setting.configuredIn(section);
   }
 
-  /** Encryption settings hold key material: their values are never shown. */
-  private static Object shown(ConstraintViolation<Object> violation) {
-    return violation.getLeafBean() instanceof EncryptionSettings ? "(not shown)" : violation.getInvalidValue();
-  }
-
-  private static Validator validator() {
-    Validator current = validator;
-    if (current == null) {
-      synchronized (ConfigurationValidator.class) {
-        if (validator == null) {
-          validator = createValidator();
-        }
-        current = validator;
-      }
+  private static void required(List<String> problems, String field, Object value) {
+    if (value == null) {
+      problems.add(field + " = null: " + NOT_NULL);
     }
-    return current;
   }
 
-  /** Not cached on failure: each createCache reports the same clear cause rather than NoClassDefFoundError. */
-  private static Validator createValidator() {
-    try {
-      // the factory lives as long as the validator it made, i.e. for the life of the class
-      ValidatorFactory factory = Validation.byDefaultProvider().configure()
-          .messageInterpolator(new ParameterMessageInterpolator())
-          .buildValidatorFactory();
-      return factory.getValidator();
-    } catch (LinkageError | RuntimeException e) {
-      throw new CacheException("Cannot start Hibernate Validator, which checks cache configurations: " + e
-          + ". This is a dependency clash on the class path: Strata Cache needs hibernate-validator 8.0.x with "
-          + "jakarta.validation-api 3.0 and jboss-logging 3.4 or later; see mvn dependency:tree", e);
+  /** Key ids, key lengths and the current key; the values hold key material and are never shown. */
+  private static void encryption(List<String> problems, EncryptionSettings encryption) {
+    Map<Integer, byte[]> keys = encryption.keys();
+    if (keys.isEmpty()) {
+      problems.add("encryption.keys" + NOT_SHOWN + "must hold at least one key (encryption.keys, "
+          + "CACHE_ENCRYPTION_KEYS)");
+      return;
+    }
+    keys.forEach((id, key) -> {
+      if (id < 0) {
+        problems.add("encryption.keys<K>[" + id + "]" + NOT_SHOWN + "must be greater than or equal to 0");
+      } else if (id > EncryptionSettings.MAX_KEY_ID) {
+        problems.add("encryption.keys<K>[" + id + "]" + NOT_SHOWN + "must be less than or equal to "
+            + EncryptionSettings.MAX_KEY_ID);
+      }
+      if (key == null) {
+        problems.add("encryption.keys[" + id + "]" + NOT_SHOWN + NOT_NULL);
+      } else if (key.length != EncryptionSettings.KEY_BYTES) {
+        problems.add("encryption.keys[" + id + "]" + NOT_SHOWN + "must be 32 bytes (an AES-256 key)");
+      }
+    });
+    if (!keys.containsKey(encryption.currentKey())) {
+      problems.add("encryption.currentKey" + NOT_SHOWN + "must name a key of encryption.keys (encryption.current-key, "
+          + "CACHE_ENCRYPTION_CURRENT_KEY; it may be left out only when the ring holds one key)");
     }
   }
 }

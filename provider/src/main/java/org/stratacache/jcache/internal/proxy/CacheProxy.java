@@ -1,5 +1,6 @@
 package org.stratacache.jcache.internal.proxy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
@@ -496,6 +498,11 @@ public final class CacheProxy<K, V> implements StrataCache<K, V> {
   @Override
   public long estimatedSize() {
     return extras.estimatedSize();
+  }
+
+  @Override
+  public Optional<Duration> remainingLifetime(K key) {
+    return extras.remainingLifetime(key);
   }
 
   @Override

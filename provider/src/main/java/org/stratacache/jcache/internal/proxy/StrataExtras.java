@@ -1,17 +1,20 @@
 package org.stratacache.jcache.internal.proxy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.internal.copy.Copier;
 import org.stratacache.jcache.internal.integration.ReadThrough;
 import org.stratacache.jcache.internal.management.CacheStatistics;
 import org.stratacache.jcache.store.EntryExpiry;
+import org.stratacache.jcache.store.Lifetime;
 import org.stratacache.jcache.store.Store;
 
 /**
@@ -66,6 +69,16 @@ final class StrataExtras<K, V> {
   long estimatedSize() {
     core.checkOpen();
     return store.estimatedSize();
+  }
+
+  Optional<Duration> remainingLifetime(K key) {
+    core.checkOpen();
+    Objects.requireNonNull(key, "key");
+    Lifetime left = store.remainingLifetime(key);
+    if (left == null) {
+      return Optional.empty();
+    }
+    return Optional.of(left.isEternal() ? StrataCache.NEVER_EXPIRES : Duration.ofMillis(left.millis()));
   }
 
   Set<K> keys(String pattern) {

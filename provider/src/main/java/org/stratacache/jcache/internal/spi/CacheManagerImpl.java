@@ -61,7 +61,9 @@ public final class CacheManagerImpl implements CacheManager {
     this.uri = uri;
     this.classLoader = new WeakReference<>(classLoader);
     this.properties = properties;
-    this.file = ConfigurationFile.isConfigurationUri(uri) ? ConfigurationFile.load(uri, classLoader) : null;
+    // the caches of the file the URI names and those the properties declare (strata.caches.<name>.<key>)
+    this.file = ConfigurationFile.isConfigurationUri(uri) || ConfigurationFile.declaresCaches(properties)
+        ? ConfigurationFile.load(uri, classLoader, properties) : null;
     this.defaults = file == null ? ManagerDefaults.of(properties)
         : ManagerDefaults.of(properties).withFile(file.name(), file.defaults(), file.extensionDefaults(), classLoader);
     this.threads = new ManagerThreads(ThreadSettings.of(properties), String.valueOf(uri));

@@ -116,6 +116,11 @@ public abstract class ForwardingStore<K, V> implements Store<K, V> {
   }
 
   @Override
+  public Lifetime remainingLifetime(K key) {
+    return forward(store -> store.remainingLifetime(key));
+  }
+
+  @Override
   public void tag(K key, Collection<String> tags, Lifetime lifetime) {
     forward(store -> {
       store.tag(key, tags, lifetime);

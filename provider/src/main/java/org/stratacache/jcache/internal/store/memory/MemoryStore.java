@@ -86,6 +86,19 @@ public final class MemoryStore<K, V> implements Store<K, V> {
   }
 
   @Override
+  public Lifetime remainingLifetime(K key) {
+    StoreEntry<V> entry = map.get(key);
+    if (entry == null) {
+      return null;
+    }
+    if (entry.expiresAt() == StoreEntry.NEVER) {
+      return Lifetime.ETERNAL;
+    }
+    long left = entry.expiresAt() - ticker.millis();
+    return left > 0 ? Lifetime.ofMillis(left) : null;  // expired: reported by the next read, not by this one
+  }
+
+  @Override
   public boolean containsKey(K key) {
     StoreEntry<V> entry = map.get(key);
     if (entry != null && entry.expiresAt() != StoreEntry.NEVER && entry.isExpiredAt(ticker.millis())) {

@@ -375,6 +375,12 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
   }
 
   @Override
+  public Lifetime remainingLifetime(K key) {
+    Long millis = redis.await(commands.pttl(keys.encode(key)), "PTTL");
+    return Ttl.remaining(millis);
+  }
+
+  @Override
   public void tag(K key, Collection<String> tags, Lifetime lifetime) {
     this.tags.tag(key, tags, lifetime);
   }

@@ -27,6 +27,14 @@ final class Ttl {
     return lifetime.isExpireNow() ? 0 : lifetime.millis();
   }
 
+  /** The lifetime that {@code PTTL} answered: {@code null} for no key ({@code -2}), eternal for {@code -1}. */
+  static Lifetime remaining(Long pttl) {
+    if (pttl == null || pttl == -2 || pttl == 0) {
+      return null;
+    }
+    return pttl == -1 ? Lifetime.ETERNAL : Lifetime.ofMillis(pttl);
+  }
+
   /** The script argument of a lifetime. */
   static byte[] arg(Lifetime lifetime) {
     return ascii(code(lifetime));

@@ -102,6 +102,11 @@ final class DroppingStore<K, V> implements Store<K, V> {
   }
 
   @Override
+  public Lifetime remainingLifetime(K key) {
+    return null;
+  }
+
+  @Override
   public void tag(K key, Collection<String> tags, Lifetime lifetime) {
     dropped.increment();
   }

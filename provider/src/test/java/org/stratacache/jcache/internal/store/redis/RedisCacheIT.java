@@ -111,6 +111,23 @@ class RedisCacheIT {
   }
 
   @Test
+  void remainingLifetimeIsThePttlAndNoAccess() {
+    StrataCache<String, String> cache = managerA.createCache("remaining", config(String.class, String.class)
+        .expiryPolicyFactory(AccessedExpiryPolicy.factoryOf(new Duration(TimeUnit.SECONDS, 10)))
+        .statisticsEnabled(true).build()).unwrap(StrataCache.class);
+    cache.put("k", "v");
+    raw.sync().pexpire(redisKey("remaining", "k"), 9_500);
+    long leftMillis = cache.remainingLifetime("k").orElseThrow().toMillis();
+    assertThat(leftMillis).isBetween(9_000L, 9_500L);
+    assertThat(pttl("remaining", "k")).as("not an access: the 10 s access lifetime was not applied")
+        .isLessThanOrEqualTo(9_500);
+    assertThat(cache.statistics().getCacheGets()).isZero();
+    assertThat(cache.remainingLifetime("absent")).isEmpty();
+    raw.sync().persist(redisKey("remaining", "k"));
+    assertThat(cache.remainingLifetime("k")).contains(StrataCache.NEVER_EXPIRES);
+  }
+
+  @Test
   void twoManagersSeeEachOthersEntriesLifetimesAndRemovals() {
     Cache<String, String> a = managerA.createCache("shared", config(String.class, String.class)
         .expiryPolicyFactory(CreatedExpiryPolicy.factoryOf(ONE_HOUR)).build());
