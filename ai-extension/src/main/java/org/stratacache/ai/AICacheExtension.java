@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.stratacache.jcache.CacheExtension;
 import org.stratacache.jcache.StrataCache;
-import org.stratacache.jcache.configuration.Durations;
 import org.stratacache.jcache.configuration.ExtensionSetting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
  * Provides {@link AIResponseCache} to {@code cache.unwrap}, for caches of {@code String} keys and
- * {@link AIResponse} values (or {@code Object}), and reads the {@code ai:} section of a cache in a
- * configuration file:
+ * {@link AIResponse} values (or {@code Object}), and declares the settings of the {@code ai:} section
+ * of a cache in a configuration file, which the cache manager reads like its own:
  *
  * <pre>
  * caches:
@@ -30,57 +29,6 @@ import org.stratacache.jcache.configuration.StrataConfiguration;
  * Registered in {@code META-INF/services}.
  */
 public final class AICacheExtension implements CacheExtension {
-
-  @Override
-  public Serializable settings(String section, Map<String, Object> values) {
-    if (!"ai".equals(section)) {
-      return null;
-    }
-    AISettings.Builder settings = AISettings.builder();  // the manager fills what the section leaves unset
-    values.forEach((key, value) -> {
-      try {
-        apply(settings, key, value);
-      } catch (IllegalArgumentException | ClassCastException e) {
-        throw new IllegalArgumentException(key + " = '" + value + "' is not allowed: " + e.getMessage(), e);
-      }
-    });
-    return settings.build();
-  }
-
-  private static void apply(AISettings.Builder settings, String key, Object value) {
-    switch (key) {
-      case "operation-ttls" -> ((Map<?, ?>) value).forEach((operation, ttl) -> settings.operationTtl(
-          String.valueOf(operation), Durations.parse(ttl, "operation-ttls." + operation)));
-      case "text-hash-threshold" -> settings.textHashThreshold(Integer.parseInt(String.valueOf(value).trim()));
-      case "text-size-tiers" -> {
-        List<?> tiers = value instanceof List<?> list ? list : List.of(String.valueOf(value).split(","));
-        if (tiers.size() != 3) {
-          throw new IllegalArgumentException("text-size-tiers takes three increasing sizes, e.g. [500, 5000, 50000]");
-        }
-        settings.textTiers(integer(tiers.get(0)), integer(tiers.get(1)), integer(tiers.get(2)));
-      }
-      case "default-model" -> settings.defaultModel(String.valueOf(value));
-      case "cost-per-thousand-tokens" -> settings.costPerThousandTokens(Double.parseDouble(String.valueOf(value)));
-      case "model-prices" -> ((Map<?, ?>) value).forEach((model, prices) -> {
-        Map<?, ?> price = (Map<?, ?>) prices;
-        settings.modelPrice(String.valueOf(model), decimal(price.get("prompt")), decimal(price.get("completion")));
-      });
-      default -> throw new IllegalArgumentException("unknown key; the ai section takes operation-ttls, "
-          + "text-hash-threshold, text-size-tiers, default-model, cost-per-thousand-tokens and model-prices");
-    }
-  }
-
-  private static double decimal(Object value) {
-    if (value == null) {
-      throw new IllegalArgumentException("each model price takes prompt and completion, e.g. "
-          + "{ prompt: 0.00015, completion: 0.0006 }");
-    }
-    return Double.parseDouble(String.valueOf(value).trim());
-  }
-
-  private static int integer(Object value) {
-    return Integer.parseInt(String.valueOf(value).trim());
-  }
 
   /**
    * For a cache of {@link AIResponse} values, or one with an {@code ai} section: the classes of
@@ -104,11 +52,24 @@ public final class AICacheExtension implements CacheExtension {
     return List.copyOf(AISettingDeclarations.ALL);
   }
 
-  /** An empty ai section for a cache of {@link AIResponse} values that attached none, for the manager to fill. */
+  @Override
+  public <S extends Serializable> S emptySection(Class<S> type) {
+    return type == AISettings.class ? type.cast(AISettings.builder().build()) : null;
+  }
+
+  /**
+   * An empty ai section, for the manager to fill, for a cache that attached none and that
+   * {@code unwrap(AIResponseCache.class)} serves: {@code String} (or {@code Object}) keys and values
+   * of {@link AIResponse} or a supertype.
+   */
   @Override
   public Serializable defaultSection(StrataConfiguration<?, ?> given) {
-    return given.getExtension(AISettings.class) == null && given.getValueType() == AIResponse.class
-        ? AISettings.builder().build() : null;
+    return given.getExtension(AISettings.class) == null && serves(given) ? emptySection(AISettings.class) : null;
+  }
+
+  private static boolean serves(StrataConfiguration<?, ?> configuration) {
+    return (configuration.getKeyType() == String.class || configuration.getKeyType() == Object.class)
+        && configuration.getValueType().isAssignableFrom(AIResponse.class);
   }
 
   @Override
@@ -131,7 +92,7 @@ public final class AICacheExtension implements CacheExtension {
     AISettings settings = configuration.getExtension(AISettings.class);
     @SuppressWarnings("unchecked")
     StrataCache<String, AIResponse> typed = (StrataCache<String, AIResponse>) cache;
-    return type.cast(DefaultAIResponseCache.create(typed,
-        settings == null ? AISettings.fromEnvironment().build() : settings));
+    // the manager attached the section, filled, at createCache (defaultSection); a cache built otherwise gets defaults
+    return type.cast(DefaultAIResponseCache.create(typed, settings == null ? AISettings.builder().build() : settings));
   }
 }

@@ -27,12 +27,15 @@ public final class AIResponseCacheConfiguration {
   private AIResponseCacheConfiguration() {
   }
 
-  /** Default settings, overridden by {@code CACHE_AI_OPERATION_TTLS} and {@code CACHE_TEXT_HASH_THRESHOLD}. */
+  /**
+   * The default settings; when the cache is created, its manager fills what code leaves unset from its
+   * properties, file, system properties and the environment ({@code CACHE_AI_OPERATION_TTLS}, ...).
+   */
   public static StrataConfiguration<String, AIResponse> defaults() {
     return builder().build();
   }
 
-  /** A builder starting from the defaults and the environment. */
+  /** A builder starting from the defaults (the manager fills what it leaves unset, as for {@link #defaults()}). */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,7 +43,7 @@ public final class AIResponseCacheConfiguration {
   /** Builds an AI response cache configuration. */
   public static final class Builder {
 
-    private final AISettings.Builder settings = AISettings.fromEnvironment();
+    private final AISettings.Builder settings = AISettings.builder();
     private Duration defaultTtl = DEFAULT_TTL;
     private Consumer<StrataConfiguration.Builder<String, AIResponse>> cacheSettings = builder -> { };
 

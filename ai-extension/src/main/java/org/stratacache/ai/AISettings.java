@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.stratacache.jcache.configuration.ExtensionSetting;
 
 /**
  * What the AI layer needs to know: the lifetime of each operation's answers, when a text is long
@@ -21,8 +20,9 @@ import org.stratacache.jcache.configuration.ExtensionSetting;
  * configuration file, then, like every setting, the cache manager's properties
  * ({@code strata.ai.text-hash-threshold}), the top level of its file, system properties and the
  * environment ({@code CACHE_AI_OPERATION_TTLS} as JSON, e.g. {@code {"summarize": "2h", "qa": 1800}};
- * {@code CACHE_TEXT_HASH_THRESHOLD}), then the defaults below. The settings are declared once in
- * {@code AISettingDeclarations}.
+ * {@code CACHE_TEXT_HASH_THRESHOLD}, ...), then the defaults below: the cache manager applies them
+ * when it creates the cache. The settings are declared once in {@code AISettingDeclarations}; the
+ * configuration reference lists them.
  */
 public final class AISettings implements Serializable {
 
@@ -72,30 +72,6 @@ public final class AISettings implements Serializable {
     return new Builder();
   }
 
-  /** Defaults, overridden by the process environment. */
-  public static Builder fromEnvironment() {
-    return fromEnvironment(System::getenv);
-  }
-
-  /** Defaults, overridden by {@code environment} (for tests). */
-  public static Builder fromEnvironment(UnaryOperator<String> environment) {
-    AISettings settings = builder().build();
-    for (ExtensionSetting<AISettings> setting : AISettingDeclarations.ALL) {
-      String raw = environment.apply(setting.environmentVariable());
-      if (raw != null && !raw.isBlank()) {
-        Object value;
-        try {
-          value = setting.parse(raw);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("environment variable " + setting.environmentVariable() + " = "
-              + e.getMessage(), e);
-        }
-        settings = setting.applyTo(settings, value);
-      }
-    }
-    return settings.toBuilder();
-  }
-
   /** Whether code or a file set {@code key} of the ai section (an operation's as {@code operation-ttls.<op>}). */
   boolean isSet(String key) {
     return explicit != null && explicit.contains(key);
@@ -125,6 +101,11 @@ public final class AISettings implements Serializable {
       return TextTier.MEDIUM;
     }
     return length < largeBelow ? TextTier.LARGE : TextTier.XLARGE;
+  }
+
+  /** The tier boundaries: small below the first, medium below the second, large below the third. */
+  List<Integer> textTiers() {
+    return List.of(smallBelow, mediumBelow, largeBelow);
   }
 
   /** The model named in keys when none is chosen with {@code forModel}. */
@@ -202,6 +183,7 @@ public final class AISettings implements Serializable {
     /** The prices of one model's tokens, per thousand: prompt (input) and completion (output). */
     public Builder modelPrice(String model, double promptPerThousand, double completionPerThousand) {
       modelPrices.put(CacheKeyGenerator.checkModel(model), new ModelPrice(promptPerThousand, completionPerThousand));
+      explicit.add("model-prices." + model);
       return this;
     }
 
@@ -236,12 +218,14 @@ public final class AISettings implements Serializable {
       this.smallBelow = small;
       this.mediumBelow = medium;
       this.largeBelow = large;
+      explicit.add("text-size-tiers");
       return this;
     }
 
     /** The model named in keys when none is chosen (default {@code default}). */
     public Builder defaultModel(String model) {
       this.defaultModel = CacheKeyGenerator.checkModel(model);
+      explicit.add("default-model");
       return this;
     }
 
@@ -251,6 +235,7 @@ public final class AISettings implements Serializable {
         throw new IllegalArgumentException("costPerThousandTokens = " + price + " must be 0 or more");
       }
       this.costPerThousandTokens = price;
+      explicit.add("cost-per-thousand-tokens");
       return this;
     }
 

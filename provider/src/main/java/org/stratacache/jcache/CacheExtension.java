@@ -35,6 +35,8 @@ public interface CacheExtension {
    * Reads a section of a cache's entry in a configuration file that this extension owns (for
    * example {@code ai:}), or returns {@code null} when the section is not this extension's. The
    * result is attached to the cache's configuration with {@code StrataConfiguration.Builder#extension}.
+   * Only called for sections whose settings are not declared ({@link #declaredSettings()}): the
+   * cache manager reads a declared section itself, into {@link #emptySection(Class)}.
    *
    * @param section the section's key
    * @param values  its content, as parsed from YAML or properties
@@ -72,6 +74,17 @@ public interface CacheExtension {
    */
   default List<ExtensionSetting<?>> declaredSettings() {
     return List.of();
+  }
+
+  /**
+   * A section of {@code type}, one of the section types of {@link #declaredSettings()}, with nothing
+   * set: the cache manager applies to it the declared settings that a cache's section in a
+   * configuration file holds (section name: the first segment of their keys).
+   *
+   * @return the empty section, or {@code null} (the default) when {@code type} is not this extension's
+   */
+  default <S extends Serializable> S emptySection(Class<S> type) {
+    return null;
   }
 
   /**

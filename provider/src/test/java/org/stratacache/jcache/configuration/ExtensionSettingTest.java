@@ -21,22 +21,27 @@ class ExtensionSettingTest {
   static final ExtensionSetting<Section> SIZE = ExtensionSetting.of("demo.size", Section.class).env("DEMO_SIZE")
       .intRange(1, 10).defaultValue(5).build(Section::size, (section, value) -> new Section((Integer) value));
 
-  static final CacheExtension EXTENSION = new CacheExtension() {
-    @Override
-    public <T> T extend(StrataCache<?, ?> cache, Class<T> type) {
-      return null;
-    }
+  static final CacheExtension EXTENSION = declaring(SIZE);
 
-    @Override
-    public List<ExtensionSetting<?>> declaredSettings() {
-      return List.of(SIZE);
-    }
+  /** An extension declaring {@code setting}, which gives every cache an empty section. */
+  private static CacheExtension declaring(ExtensionSetting<?> setting) {
+    return new CacheExtension() {
+      @Override
+      public <T> T extend(StrataCache<?, ?> cache, Class<T> type) {
+        return null;
+      }
 
-    @Override
-    public Serializable defaultSection(StrataConfiguration<?, ?> given) {
-      return new Section(null);
-    }
-  };
+      @Override
+      public List<ExtensionSetting<?>> declaredSettings() {
+        return List.of(setting);
+      }
+
+      @Override
+      public Serializable defaultSection(StrataConfiguration<?, ?> given) {
+        return new Section(null);
+      }
+    };
+  }
 
   private static Integer size(Properties manager, Map<String, String> env, StrataConfiguration<?, ?> given) {
     return ManagerDefaults.of(manager, name -> null, env::get).resolve("demo", given, List.of(EXTENSION))
@@ -63,5 +68,39 @@ class ExtensionSettingTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache 'demo'")
         .hasMessageContaining("environment variable DEMO_SIZE").hasMessageContaining("'11'")
         .hasMessageContaining("a whole number from 1 to 10");
+  }
+
+  @Test
+  void listsAndMapsComeAsYamlOrAsTextAndEachEntryIsNamedWhenRefused() {
+    ExtensionSetting<Section> list = ExtensionSetting.of("demo.sizes", Section.class)
+        .list(ExtensionSetting.Parser.integer(1, 10)).constraint(v -> ((List<?>) v).size() == 2 ? null : "two sizes")
+        .accepts("two sizes").build(section -> null, (section, value) -> section);
+    assertThat(list.parse("1, 2")).isEqualTo(List.of(1, 2));
+    assertThat(list.parse("[3, 4]")).isEqualTo(List.of(3, 4));
+    assertThat(list.parse(List.of(5, "6"))).isEqualTo(List.of(5, 6));
+    assertThatThrownBy(() -> list.parse("1,2,3")).hasMessageContaining("demo.sizes takes two sizes")
+        .hasMessageContaining("two sizes");
+    assertThat(list.violation(List.of(1))).isEqualTo("two sizes");
+
+    ExtensionSetting<Section> map = ExtensionSetting.of("demo.prices", Section.class)
+        .map(name -> name, ExtensionSetting.Parser.decimal(0, 1)).accepts("prices")
+        .build(section -> null, (section, value) -> section);
+    assertThat(map.parse("{\"a\": 0.5, \"b\": 1}")).isEqualTo(Map.of("a", 0.5, "b", 1.0));
+    assertThat(map.parse(Map.of("c", "0.25"))).isEqualTo(Map.of("c", 0.25));
+    assertThatThrownBy(() -> map.parse("{\"a\": 2}")).hasMessageContaining("demo.prices.a = '2'");
+    assertThatThrownBy(() -> map.parse("[1, 2]")).hasMessageContaining("not a map");
+    assertThatThrownBy(() -> map.parse("{a: &x [1], b: *x}")).hasMessageContaining("not valid JSON or YAML");
+  }
+
+  @Test
+  void aValueSetInCodeOutsideTheConstraintFailsAtCreateCache() {
+    ExtensionSetting<Section> odd = ExtensionSetting.of("demo.size", Section.class).intRange(1, 10)
+        .constraint(v -> (Integer) v % 2 == 1 ? null : "must be odd").accepts("an odd size").build(Section::size,
+            (section, value) -> new Section((Integer) value));
+    CacheExtension extension = declaring(odd);
+    assertThatThrownBy(() -> ManagerDefaults.of(new Properties(), name -> null, name -> null).resolve("demo",
+        StrataConfiguration.builder(String.class, String.class).extension(new Section(4)).build(), List.of(extension)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache 'demo'")
+        .hasMessageContaining("demo.size = 4: must be odd");
   }
 }

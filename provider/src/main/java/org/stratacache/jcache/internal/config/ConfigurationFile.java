@@ -395,7 +395,8 @@ public final class ConfigurationFile {
       for (CacheExtension extension : extensions) {
         Serializable settings;
         try {
-          settings = extension.settings(section, values);
+          settings = declaredSection(extension, section, values);
+          settings = settings != null ? settings : extension.settings(section, values);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("Configuration " + name + ": " + where + section + "." + e.getMessage(),
               e);
@@ -406,6 +407,40 @@ public final class ConfigurationFile {
         }
       }
       return false;
+    }
+
+    /**
+     * The section {@code values} hold, read by the declarations of {@code extension} whose keys
+     * start with {@code section.}, or {@code null} when it declares none.
+     */
+    private static Serializable declaredSection(CacheExtension extension, String section, Map<String, Object> values) {
+      List<ExtensionSetting<?>> declared = extension.declaredSettings().stream()
+          .filter(setting -> setting.key().startsWith(section + ".")).toList();
+      if (declared.isEmpty()) {
+        return null;
+      }
+      Serializable result = extension.emptySection(declared.get(0).section());
+      if (result == null) {
+        return null;
+      }
+      for (Map.Entry<String, Object> entry : values.entrySet()) {
+        ExtensionSetting<?> setting = declared.stream()
+            .filter(candidate -> candidate.keyInSection().equals(entry.getKey())).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(entry.getKey() + " is an unknown key; the " + section
+                + " section takes " + declared.stream().map(ExtensionSetting::keyInSection)
+                .collect(Collectors.joining(", "))));
+        try {
+          result = applied(setting, result, setting.parse(entry.getValue()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(entry.getKey() + " = " + e.getMessage(), e);
+        }
+      }
+      return result;
+    }
+
+    private static <S extends Serializable> Serializable applied(ExtensionSetting<S> setting, Serializable section,
+                                                                  Object value) {
+      return setting.applyTo(setting.section().cast(section), value);
     }
 
     private static boolean isPrefixOfSetting(String key) {

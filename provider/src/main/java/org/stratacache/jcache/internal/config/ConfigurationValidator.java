@@ -1,9 +1,12 @@
 package org.stratacache.jcache.internal.config;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.stratacache.jcache.CacheExtension;
 import org.stratacache.jcache.configuration.EncryptionSettings;
+import org.stratacache.jcache.configuration.ExtensionSetting;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
@@ -53,6 +56,36 @@ public final class ConfigurationValidator {
     problems.sort(null);
     throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': "
         + String.join("; ", problems));
+  }
+
+  /**
+   * Checks the extension sections {@code configuration} holds against the constraints their
+   * settings declare ({@link ExtensionSetting#violation}).
+   *
+   * @throws IllegalArgumentException listing every value outside its constraint
+   */
+  public static void validateSections(String cacheName, StrataConfiguration<?, ?> configuration,
+                                      List<CacheExtension> extensions) {
+    List<String> problems = new ArrayList<>();
+    for (CacheExtension extension : extensions) {
+      for (ExtensionSetting<?> setting : extension.declaredSettings()) {
+        Object value = configured(setting, configuration);
+        String violation = setting.violation(value);
+        if (violation != null) {
+          problems.add(setting.key() + " = " + value + ": " + violation);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': "
+          + String.join("; ", problems));
+    }
+  }
+
+  private static <S extends Serializable> Object configured(ExtensionSetting<S> setting,
+                                                            StrataConfiguration<?, ?> configuration) {
+    S section = configuration.getSection(setting.section());
+    return section == null ? null : setting.configuredIn(section);
   }
 
   private static void required(List<String> problems, String field, Object value) {

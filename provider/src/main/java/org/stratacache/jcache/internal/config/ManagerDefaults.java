@@ -153,6 +153,7 @@ public final class ManagerDefaults {
       throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
     }
     ConfigurationValidator.validate(cacheName, resolved);
+    ConfigurationValidator.validateSections(cacheName, resolved, extensions);
     CrossFieldRules.check(cacheName, resolved);
     return resolved;
   }
