@@ -7,6 +7,7 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,12 +20,14 @@ import java.util.TreeMap;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.management.MBeans;
 import org.stratacache.jcache.testing.Concurrently;
 
 /**
@@ -151,7 +154,7 @@ abstract class RedisBoundContract {
   }
 
   @Test
-  void sizeFiguresMatchWhatRedisHolds() {
+  void sizeFiguresMatchWhatRedisHolds() throws Exception {
     boolean counted = unboundedCachesCount();
     StrataCache<String, String> cache = cache(managerA, "sized", counted ? 0 : 100_000);
     Random random = new Random(42);
@@ -172,5 +175,10 @@ abstract class RedisBoundContract {
     }
     assertThat((double) cache.storeMetrics().estimatedBytes())
         .isCloseTo(usage, withPercentage(20));
+    ObjectName bean = MBeans.objectName(cache, MBeans.Type.StoreStatistics);
+    assertThat(bean.getDomain()).isEqualTo("org.stratacache");
+    assertThat((Long) ManagementFactory.getPlatformMBeanServer().getAttribute(bean, "EstimatedSize"))
+        .as("the same count over JMX").isEqualTo(cache.estimatedSize());
+    assertThat((Long) ManagementFactory.getPlatformMBeanServer().getAttribute(bean, "EstimatedBytes")).isPositive();
   }
 }
