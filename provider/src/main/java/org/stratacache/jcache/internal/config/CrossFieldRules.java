@@ -23,10 +23,9 @@ final class CrossFieldRules {
   static void check(String cacheName, StrataConfiguration<?, ?> resolved) {
     boolean redis = resolved.getStoreType() == StoreType.REDIS;
     RedisSettings settings = resolved.getRedis();
-    if (resolved.getEvents().isRemote() && (!redis || RedisEndpoint.isCluster(settings.getUri()))) {
+    if (resolved.getEvents().isRemote() && !redis) {
       throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': remote-events needs "
-          + "the Redis store on a standalone or Sentinel Redis (this cache is "
-          + (redis ? "on a Redis Cluster" : "in memory") + ")");
+          + "the Redis store (this cache is in memory)");
     }
     if (!redis) {
       return;

@@ -1,7 +1,6 @@
 package org.stratacache.jcache.internal.store.redis;
 
 import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -9,8 +8,6 @@ import io.lettuce.core.resource.ClientResources;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -30,7 +27,7 @@ final class EventSubscription extends RedisPubSubAdapter<byte[], byte[]>
     implements RedisConnectionStateListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventSubscription.class);
-  private static final String NOTIFY = "notify-keyspace-events";
+  private static final String NOTIFY = KeyspaceNotifications.NOTIFY;
   private static final long RETRY_MILLIS = 100;
   private static final byte[] EXPIRED = "expired".getBytes(StandardCharsets.US_ASCII);
 
@@ -105,23 +102,7 @@ final class EventSubscription extends RedisPubSubAdapter<byte[], byte[]>
 
   /** Turns expiration notifications on if they are off; completes normally even when refused. */
   private CompletionStage<Void> ensureNotifications() {
-    return commands.commands().configGet(NOTIFY).thenCompose(current -> {
-      String flags = current.getOrDefault(NOTIFY, "");
-      if (flags.contains("K") && (flags.contains("x") || flags.contains("A"))) {
-        return CompletableFuture.completedFuture("OK");
-      }
-      return commands.commands().configSet(NOTIFY, flags + "Kx");
-    }).handle((ok, failure) -> {
-      if (failure != null) {
-        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof RedisCommandExecutionException) {
-          refused(cause);
-        } else {
-          throw new CompletionException(cause);
-        }
-      }
-      return null;
-    });
+    return KeyspaceNotifications.ensure(commands.commands(), this::refused);
   }
 
   private void refused(Throwable cause) {
