@@ -5,13 +5,10 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,21 +32,15 @@ import org.slf4j.LoggerFactory;
  * and while a master's connection is down the topology is read again (at most once a second), so
  * that a failover is seen without waiting for the periodic refresh.
  */
-final class ClusterEventSubscription extends RedisPubSubAdapter<byte[], byte[]> implements AutoCloseable {
+final class ClusterEventSubscription extends EventInbox implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterEventSubscription.class);
   private static final long CHECK_MILLIS = 250;
   private static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
-  private static final byte[] EXPIRED = "expired".getBytes(StandardCharsets.US_ASCII);
 
   private final StatefulRedisClusterPubSubConnection<byte[], byte[]> connection;
   private final RedisClusterClient client;
   private final RedisConnection commands;
-  private final byte[] eventChannel;
-  private final byte[] keyspacePattern;
-  private final int keyspacePrefixLength;
-  private final Consumer<byte[]> onEvent;
-  private final Consumer<byte[]> onExpired;
   private final Map<String, StatefulRedisPubSubConnection<byte[], byte[]>> subscribed = new ConcurrentHashMap<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private volatile Future<?> checks;
@@ -60,15 +51,10 @@ final class ClusterEventSubscription extends RedisPubSubAdapter<byte[], byte[]> 
   private ClusterEventSubscription(StatefulRedisClusterPubSubConnection<byte[], byte[]> connection,
                                    RedisClusterClient client, RedisConnection commands, String namespace,
                                    Consumer<byte[]> onEvent, Consumer<byte[]> onExpired) {
+    super(namespace, 0, onEvent, onExpired);  // a cluster has database 0 only
     this.connection = connection;
     this.client = client;
     this.commands = commands;
-    this.eventChannel = EventSubscription.channel(namespace).getBytes(StandardCharsets.UTF_8);
-    String keyspace = "__keyspace@0__:";  // a cluster has database 0 only
-    this.keyspacePrefixLength = keyspace.length();
-    this.keyspacePattern = (keyspace + namespace + "*").getBytes(StandardCharsets.UTF_8);
-    this.onEvent = onEvent;
-    this.onExpired = onExpired;
   }
 
   /**
@@ -100,20 +86,6 @@ final class ClusterEventSubscription extends RedisPubSubAdapter<byte[], byte[]> 
     subscription.checks = resources.eventExecutorGroup().scheduleWithFixedDelay(subscription::check, CHECK_MILLIS,
         CHECK_MILLIS, TimeUnit.MILLISECONDS);
     return subscription;
-  }
-
-  @Override
-  public void message(byte[] channel, byte[] message) {
-    if (Arrays.equals(channel, eventChannel)) {
-      onEvent.accept(message);
-    }
-  }
-
-  @Override
-  public void message(byte[] pattern, byte[] channel, byte[] message) {
-    if (Arrays.equals(pattern, keyspacePattern) && Arrays.equals(message, EXPIRED)) {
-      onExpired.accept(Arrays.copyOfRange(channel, keyspacePrefixLength, channel.length));
-    }
   }
 
   /** The masters that serve slots in the topology Lettuce knows now, failing ones included. */
@@ -175,7 +147,7 @@ final class ClusterEventSubscription extends RedisPubSubAdapter<byte[], byte[]> 
         client.refreshPartitionsAsync();
       }
     } catch (RuntimeException e) {
-      LOG.debug("Cannot check the masters of {}: {}", new String(eventChannel, StandardCharsets.UTF_8), e.getMessage());
+      LOG.debug("Cannot check the masters of {}: {}", channelName(), e.getMessage());
     }
   }
 
@@ -184,7 +156,7 @@ final class ClusterEventSubscription extends RedisPubSubAdapter<byte[], byte[]> 
       refusalLogged = true;
       LOG.warn("Cannot check or turn on {} on a master of {} for the events of {} ({}): expirations are heard only "
           + "if each master's configuration has 'K' and 'x' in it", KeyspaceNotifications.NOTIFY,
-          commands.maskedUri(), new String(eventChannel, StandardCharsets.UTF_8), cause.getMessage());
+          commands.maskedUri(), channelName(), cause.getMessage());
     }
   }
 

@@ -62,7 +62,7 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
     this.background = background;
     this.keys = values.keys();
     this.values = values;
-    this.channel = EventSubscription.channel(keys.namespace()).getBytes(StandardCharsets.UTF_8);
+    this.channel = EventInbox.channel(keys.namespace()).getBytes(StandardCharsets.UTF_8);
     this.subscriber = subscriber;
   }
 
