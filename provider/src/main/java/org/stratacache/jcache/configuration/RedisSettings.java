@@ -3,6 +3,7 @@ package org.stratacache.jcache.configuration;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import org.stratacache.jcache.internal.Messages;
 
 /**
  * The Redis section of a cache's configuration: where the cache's Redis is ({@code redis-uri}), the
@@ -88,7 +89,7 @@ public final class RedisSettings implements Serializable {
 
   @Override
   public String toString() {
-    return "RedisSettings{uri=" + RedisUris.mask(uri) + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout
+    return "RedisSettings{uri=" + Messages.maskUri(uri) + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout
         + (tls == null ? "" : ", tls=" + tls) + "}";
   }
 }

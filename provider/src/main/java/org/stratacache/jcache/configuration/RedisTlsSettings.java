@@ -10,7 +10,8 @@ import java.util.Objects;
  * certificate must name the host of the URI. Without a CA file the JVM's default trust store is used.
  *
  * <p>Immutable; every method returns a new instance. The password never appears in
- * {@link #toString()} or in a message.
+ * {@link #toString()} or in a message. The Redis store checks the settings and their files when a
+ * cache is created.
  */
 public final class RedisTlsSettings implements Serializable {
 
@@ -107,40 +108,6 @@ public final class RedisTlsSettings implements Serializable {
   public boolean isConfigured() {
     return caFile != null || clientCertFile != null || clientKeyFile != null || keystoreFile != null
         || keyPassword != null || verifyHostname != null;
-  }
-
-  /**
-   * Checks that the settings fit together and that their files hold what they should (certificates,
-   * a PKCS#8 key, a keystore the password opens).
-   *
-   * @param tlsUri whether the Redis URI uses TLS ({@code rediss://}); settings without it are a mistake
-   * @throws IllegalArgumentException naming the setting at fault
-   */
-  public void validate(boolean tlsUri) {
-    if (!isConfigured()) {
-      return;
-    }
-    if (!tlsUri) {
-      throw new IllegalArgumentException("redis-tls settings are set (" + this + ") but the Redis URI does not use "
-          + "TLS: use rediss:// (or rediss-sentinel://, rediss-cluster://)");
-    }
-    if ((clientCertFile == null) != (clientKeyFile == null)) {
-      throw new IllegalArgumentException("redis-tls.client-cert-file and redis-tls.client-key-file go together; "
-          + "only " + (clientCertFile == null ? "redis-tls.client-key-file" : "redis-tls.client-cert-file")
-          + " is set");
-    }
-    if (keystoreFile != null && clientCertFile != null) {
-      throw new IllegalArgumentException("redis-tls.keystore-file and redis-tls.client-cert-file both name a client "
-          + "certificate; set one of them");
-    }
-    if (keyPassword != null && keystoreFile == null && clientKeyFile == null) {
-      throw new IllegalArgumentException("redis-tls.key-password is set but neither redis-tls.keystore-file nor "
-          + "redis-tls.client-key-file is");
-    }
-    TlsFiles.certificates("redis-tls.ca-file", caFile);
-    TlsFiles.certificates("redis-tls.client-cert-file", clientCertFile);
-    TlsFiles.privateKey("redis-tls.client-key-file", clientKeyFile);
-    TlsFiles.keystore("redis-tls.keystore-file", keystoreFile, keyPassword);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.stratacache.jcache.codec.ValueSerializer;
+import org.stratacache.jcache.internal.Messages;
 
 /**
  * Every Strata setting that can come from outside code, each declared once: its key in a
@@ -21,7 +22,7 @@ public enum Setting {
       .configured(c -> c.getStoreType() == StoreType.AUTO ? null : c.getStoreType())
       .apply((b, v) -> b.storeType((StoreType) v))),
   /** The Redis URI. */
-  REDIS_URI(spec("redis-uri", "redisUri").env("REDIS_URL").parser(SettingParsers::redisUri)
+  REDIS_URI(spec("redis-uri", "redisUri").env("REDIS_URL").parser(SettingParsers::text)
       .accepts("a Redis URI (redis://, rediss://, redis-sentinel://, redis-cluster://)").defaultText("none")
       .configured(c -> c.getRedis().uri).apply((b, v) -> b.redisUri((String) v))),
   /** The first segment of Redis keys. */
@@ -237,6 +238,10 @@ public enum Setting {
    * The typed value of {@code raw} (text from a property or the environment, or a YAML scalar, list
    * or map).
    *
+   * <p>A {@link #REDIS_URI} is only checked to be text here: the Redis store, which depends on
+   * Lettuce, checks that Lettuce can connect to it where settings are read (reporting a refusal with
+   * {@link #refused(Object, IllegalArgumentException)}).
+   *
    * @throws IllegalArgumentException saying what the setting accepts (the value masked or left out
    *                                  when it is a secret); callers add where the value came from
    */
@@ -244,15 +249,24 @@ public enum Setting {
     try {
       return spec.parser.parse(raw, loader);
     } catch (IllegalArgumentException e) {
-      if (spec.secret) {
-        // neither the value nor a cause quoting it: only why it was refused
-        throw new IllegalArgumentException("the value (not shown) is not allowed: " + key() + " takes "
-            + accepts() + (this == ENCRYPTION_KEYS ? " (" + e.getMessage() + ")" : ""));
-      }
-      Object shown = this == REDIS_URI ? RedisUris.mask(String.valueOf(raw)) : spec.masked ? "****" : raw;
-      throw new IllegalArgumentException("'" + shown + "' is not allowed: " + key() + " takes " + accepts(),
-          this == REDIS_URI ? null : e);
+      throw refused(raw, e);
     }
+  }
+
+  /**
+   * The failure {@link #parse} reports when {@code raw} is refused for {@code reason}: what the
+   * setting accepts, the value masked (a Redis URI's password) or left out (a secret), and no cause
+   * that quotes it.
+   */
+  public IllegalArgumentException refused(Object raw, IllegalArgumentException reason) {
+    if (spec.secret) {
+      // neither the value nor a cause quoting it: only why it was refused
+      return new IllegalArgumentException("the value (not shown) is not allowed: " + key() + " takes "
+          + accepts() + (this == ENCRYPTION_KEYS ? " (" + reason.getMessage() + ")" : ""));
+    }
+    Object shown = this == REDIS_URI ? Messages.maskUri(String.valueOf(raw)) : spec.masked ? "****" : raw;
+    return new IllegalArgumentException("'" + shown + "' is not allowed: " + key() + " takes " + accepts(),
+        this == REDIS_URI ? null : reason);
   }
 
   /**

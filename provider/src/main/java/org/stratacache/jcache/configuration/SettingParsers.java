@@ -1,6 +1,5 @@
 package org.stratacache.jcache.configuration;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -43,16 +42,6 @@ final class SettingParsers {
       throw new IllegalArgumentException("empty");
     }
     return value;
-  }
-
-  static String redisUri(Object raw, ClassLoader loader) {
-    String uri = text(raw, loader);
-    try {
-      RedisUris.validate(uri, (Duration) Setting.REDIS_TIMEOUT.typedDefault());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a Redis URI", e);
-    }
-    return uri;
   }
 
   static long range(Object raw, long min, long max) {

@@ -1,8 +1,9 @@
 package org.stratacache.jcache.internal;
 
 /**
- * Keys and values as messages show them: cut to a readable length, so that an error about a
- * 1 MB key is not a 1 MB message (nor a 1 MB log line).
+ * Keys, values and Redis URIs as messages show them: keys and values cut to a readable length, so
+ * that an error about a 1 MB key is not a 1 MB message (nor a 1 MB log line), and URIs with their
+ * password masked.
  */
 public final class Messages {
 
@@ -44,5 +45,29 @@ public final class Messages {
       text.append("… (").append(bytes.length).append(" bytes)");
     }
     return text.toString();
+  }
+
+  /**
+   * {@code uri} with its user-info (everything between {@code ://}, or the start when there is no
+   * scheme, and the last {@code @}) replaced by the user name and {@code ****}; safe to log whatever
+   * the password holds. Found by position, never by pattern, and without parsing: it shows URIs no
+   * parser accepts.
+   */
+  public static String maskUri(String uri) {
+    if (uri == null) {
+      return "null";
+    }
+    int scheme = uri.indexOf("://");
+    int start = scheme < 0 ? 0 : scheme + 3;
+    int at = uri.lastIndexOf('@');
+    if (at < start) {
+      return uri;
+    }
+    String userInfo = uri.substring(start, at);
+    int colon = userInfo.indexOf(':');
+    boolean plainUser = colon > 0 && userInfo.substring(0, colon).chars()
+        .allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
+    String masked = plainUser ? userInfo.substring(0, colon) + ":****" : "****";
+    return uri.substring(0, start) + masked + uri.substring(at);
   }
 }

@@ -27,4 +27,14 @@ class PackageRulesTest {
         .because("stores and wrappers depend on the SPI, never the other way")
         .check(PROVIDER);
   }
+
+  @Test
+  void onlyInternalPackagesKnowLettuce() {
+    noClasses().that().resideInAPackage("org.stratacache.jcache..")
+        .and().resideOutsideOfPackage("org.stratacache.jcache.internal..")
+        .should().dependOnClassesThat().resideInAPackage("io.lettuce..")
+        .because("the public API (configuration, store SPI, ...) must not tie users to the Redis client; "
+            + "Lettuce is the Redis store's business (internal.store.redis)")
+        .check(PROVIDER);
+  }
 }

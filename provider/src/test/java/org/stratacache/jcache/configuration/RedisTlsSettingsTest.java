@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stratacache.jcache.internal.config.ConfigurationFile;
 import org.stratacache.jcache.internal.config.ManagerDefaults;
+import org.stratacache.jcache.internal.store.redis.RedisEndpoint;
 import org.stratacache.jcache.testing.TestCertificates;
 
 /** TLS settings: where they come from, how they fit together, and that the password never shows. */
@@ -58,20 +59,20 @@ class RedisTlsSettingsTest {
     RedisTlsSettings tls = StrataConfiguration.builder(String.class, String.class).build().getRedis().getTls();
     assertThat(tls.isConfigured()).isFalse();
     assertThat(tls.isVerifyHostname()).isTrue();
-    tls.validate(false);
+    check(tls, false);
   }
 
   @Test
   void thePasswordNeverShows() {
     RedisTlsSettings tls = RedisTlsSettings.defaults().keystoreFile("/missing.p12").keyPassword("hunter2");
     assertThat(tls.toString()).doesNotContain("hunter2").contains("keyPassword=****");
-    assertThatThrownBy(() -> tls.validate(true)).hasMessageNotContaining("hunter2");
-    assertThatThrownBy(() -> tls.validate(false)).hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> check(tls, true)).hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> check(tls, false)).hasMessageNotContaining("hunter2");
   }
 
   @Test
   void tlsSettingsOnAPlainUriAreAMistake() {
-    assertThatThrownBy(() -> RedisTlsSettings.defaults().verifyHostname(false).validate(false))
+    assertThatThrownBy(() -> check(RedisTlsSettings.defaults().verifyHostname(false), false))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rediss://");
   }
 
@@ -80,22 +81,22 @@ class RedisTlsSettingsTest {
     TestCertificates certificates = TestCertificates.generate();
     String cert = certificates.clientCertFile().toString();
     String key = certificates.clientKeyFile().toString();
-    assertThatThrownBy(() -> RedisTlsSettings.defaults().clientCertFile(cert).validate(true))
+    assertThatThrownBy(() -> check(RedisTlsSettings.defaults().clientCertFile(cert), true))
         .hasMessageContaining("redis-tls.client-key-file");
-    assertThatThrownBy(() -> RedisTlsSettings.defaults().clientCertFile(cert).clientKeyFile(key)
-        .keystoreFile(cert).validate(true)).hasMessageContaining("redis-tls.keystore-file");
-    assertThatThrownBy(() -> RedisTlsSettings.defaults().keyPassword("x").validate(true))
+    assertThatThrownBy(() -> check(RedisTlsSettings.defaults().clientCertFile(cert).clientKeyFile(key)
+        .keystoreFile(cert), true)).hasMessageContaining("redis-tls.keystore-file");
+    assertThatThrownBy(() -> check(RedisTlsSettings.defaults().keyPassword("x"), true))
         .hasMessageContaining("redis-tls.key-password");
-    RedisTlsSettings.defaults().caFile(certificates.caFile().toString()).clientCertFile(cert).clientKeyFile(key)
-        .validate(true);
-    RedisTlsSettings.defaults().keystoreFile(certificates.clientKeystore().toString())
-        .keyPassword(TestCertificates.KEYSTORE_PASSWORD).validate(true);
+    check(RedisTlsSettings.defaults().caFile(certificates.caFile().toString()).clientCertFile(cert).clientKeyFile(key)
+        , true);
+    check(RedisTlsSettings.defaults().keystoreFile(certificates.clientKeystore().toString())
+        .keyPassword(TestCertificates.KEYSTORE_PASSWORD), true);
   }
 
   @Test
   void aMissingFileIsNamedWithItsSetting() {
-    assertThatThrownBy(() -> RedisTlsSettings.defaults().caFile(directory.resolve("nope.pem").toString())
-        .validate(true)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> check(RedisTlsSettings.defaults().caFile(directory.resolve("nope.pem").toString())
+        , true)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("redis-tls.ca-file = ").hasMessageContaining("nope.pem");
   }
 
@@ -104,22 +105,22 @@ class RedisTlsSettingsTest {
     TestCertificates certificates = TestCertificates.generate();
     String notPem = file("notes.txt").toString();
     Files.writeString(Path.of(notPem), "hello");
-    assertThatThrownBy(() -> RedisTlsSettings.defaults().caFile(notPem).validate(true))
+    assertThatThrownBy(() -> check(RedisTlsSettings.defaults().caFile(notPem), true))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis-tls.ca-file = " + notPem);
-    assertThatThrownBy(() -> RedisTlsSettings.defaults().clientCertFile(certificates.clientCertFile().toString())
-        .clientKeyFile(certificates.clientCertFile().toString()).validate(true))
+    assertThatThrownBy(() -> check(RedisTlsSettings.defaults().clientCertFile(certificates.clientCertFile().toString())
+        .clientKeyFile(certificates.clientCertFile().toString()), true))
         .hasMessageContaining("redis-tls.client-key-file").hasMessageContaining("no PKCS#8");
     Path pkcs1 = Files.writeString(directory.resolve("rsa.key"), "-----BEGIN RSA PRIVATE KEY-----\nAA==\n");
-    assertThatThrownBy(() -> RedisTlsSettings.defaults().clientCertFile(certificates.clientCertFile().toString())
-        .clientKeyFile(pkcs1.toString()).validate(true))
+    assertThatThrownBy(() -> check(RedisTlsSettings.defaults().clientCertFile(certificates.clientCertFile().toString())
+        .clientKeyFile(pkcs1.toString()), true))
         .hasMessageContaining("redis-tls.client-key-file").hasMessageContaining("openssl pkcs8");
   }
 
   @Test
   void aWrongKeystorePasswordNamesTheKeystoreButNotThePassword() {
     TestCertificates certificates = TestCertificates.generate();
-    assertThatThrownBy(() -> RedisTlsSettings.defaults().keystoreFile(certificates.clientKeystore().toString())
-        .keyPassword("not-the-password").validate(true))
+    assertThatThrownBy(() -> check(RedisTlsSettings.defaults().keystoreFile(certificates.clientKeystore().toString())
+        .keyPassword("not-the-password"), true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("redis-tls.keystore-file")
         .hasMessageNotContaining("not-the-password");
@@ -137,5 +138,11 @@ class RedisTlsSettingsTest {
     assertThatThrownBy(() -> ManagerDefaults.of(null, name -> null, Map.of("REDIS_TLS_VERIFY_HOSTNAME", "yes")::get)
         .resolve(StrataConfiguration.builder(String.class, String.class).build()))
         .hasMessageContaining("REDIS_TLS_VERIFY_HOSTNAME").hasMessageContaining("true or false");
+  }
+
+  /** What createCache checks of {@code tls} on a URI with or without TLS. */
+  private static void check(RedisTlsSettings tls, boolean tlsUri) {
+    RedisEndpoint.parse(RedisSettings.defaults().withUri(tlsUri ? "rediss://host:6380" : "redis://host:6379")
+        .withTls(tls)).checkTls();
   }
 }

@@ -26,8 +26,10 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
+import org.stratacache.jcache.internal.Messages;
 import org.stratacache.jcache.internal.config.ConfigurationFile;
 import org.stratacache.jcache.internal.config.ManagerDefaults;
+import org.stratacache.jcache.internal.store.redis.RedisEndpoint;
 import org.stratacache.jcache.testing.ExpectedWarnings;
 
 /**
@@ -74,9 +76,10 @@ class RedisUriSecretsTest {
       CachingProvider provider = Caching.getCachingProvider();
       for (String[] form : URIS) {
         String uri = form[0];
-        seen.add(failure(() -> RedisUris.validate(uri, Duration.ofSeconds(1))));
-        seen.add(failure(() -> RedisUris.parse(uri, Duration.ofSeconds(1))));
-        seen.add(RedisUris.mask(uri));
+        seen.add(failure(() -> RedisEndpoint.check(uri)));
+        seen.add(failure(() -> RedisEndpoint.parse(RedisSettings.defaults().withUri(uri)
+            .withTimeout(Duration.ofSeconds(1)))));
+        seen.add(Messages.maskUri(uri));
         seen.add(failure(() -> ManagerDefaults.of(null, name -> null, name -> "REDIS_URL".equals(name) ? uri : null)
             .redisUri()));
         CacheManager manager = provider.getCacheManager(URI.create("test:secrets"), getClass().getClassLoader());
@@ -94,7 +97,7 @@ class RedisUriSecretsTest {
         System.setProperty(Setting.REDIS_URI.property(), uri);
         try {
           assertThatCode(() -> assertThat(provider.isSupported(OptionalFeature.STORE_BY_REFERENCE)).isFalse())
-              .as("isSupported with the malformed %s", RedisUris.mask(uri)).doesNotThrowAnyException();
+              .as("isSupported with the malformed %s", Messages.maskUri(uri)).doesNotThrowAnyException();
         } finally {
           if (before == null) {
             System.clearProperty(Setting.REDIS_URI.property());

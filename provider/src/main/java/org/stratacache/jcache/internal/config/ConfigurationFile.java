@@ -360,7 +360,7 @@ public final class ConfigurationFile {
         Setting setting = Setting.byKey(key);
         if (setting != null) {
           try {
-            parsed.settings.put(setting, setting.parse(entry.getValue(), loader));
+            parsed.settings.put(setting, SettingValues.parse(setting, entry.getValue(), loader));
           } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Configuration " + name + ": " + where + key + " = " + e.getMessage(),
                 e);

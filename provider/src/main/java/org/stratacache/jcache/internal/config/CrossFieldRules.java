@@ -1,11 +1,11 @@
 package org.stratacache.jcache.internal.config;
 
 import org.stratacache.jcache.configuration.RedisSettings;
-import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.SerializationFormat;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.store.redis.RedisEndpoint;
 
 /**
  * The rules between settings of a resolved configuration that no single setting's range expresses:
@@ -33,7 +33,7 @@ final class CrossFieldRules {
     }
     boolean redis = resolved.getStoreType() == StoreType.REDIS;
     RedisSettings settings = resolved.getRedis();
-    if (resolved.getEvents().isRemote() && (!redis || RedisUris.isCluster(settings.getUri()))) {
+    if (resolved.getEvents().isRemote() && (!redis || RedisEndpoint.isCluster(settings.getUri()))) {
       throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': remote-events needs "
           + "the Redis store on a standalone or Sentinel Redis (this cache is "
           + (redis ? "on a Redis Cluster" : "in memory") + ")");
@@ -41,13 +41,13 @@ final class CrossFieldRules {
     if (!redis) {
       return;
     }
-    RedisUris.validate(settings.getUri(), settings.getTimeout());
+    RedisEndpoint endpoint = RedisEndpoint.parse(settings);
     try {
-      settings.getTls().validate(RedisUris.usesTls(settings.getUri()));
+      endpoint.checkTls();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
     }
-    if (resolved.getNearCache().getMaximumSize() > 0 && RedisUris.isCluster(settings.getUri())) {
+    if (resolved.getNearCache().getMaximumSize() > 0 && endpoint.isCluster()) {
       throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName
           + "': near-cache.maximum-size needs a standalone or Sentinel Redis; a Redis Cluster is not supported for a "
           + "near cache yet");

@@ -243,7 +243,7 @@ public final class ManagerDefaults {
   }
 
   private Object parsed(Source source, Setting setting) {
-    return parsed(source, Name.of(setting), raw -> setting.parse(raw, loader));
+    return parsed(source, Name.of(setting), raw -> SettingValues.parse(setting, raw, loader));
   }
 
   private static Object parsed(Source source, Name name, UnaryOperator<Object> parser) {

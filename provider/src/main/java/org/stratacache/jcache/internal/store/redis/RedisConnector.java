@@ -2,7 +2,6 @@ package org.stratacache.jcache.internal.store.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -27,7 +26,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stratacache.jcache.configuration.RedisTlsSettings;
-import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.internal.store.near.Invalidations;
 import org.stratacache.jcache.store.StoreAccessException;
 import org.stratacache.jcache.store.StoreSecurityException;
@@ -39,9 +37,9 @@ import org.stratacache.jcache.store.StoreSecurityException;
  * of TLS settings, since Lettuce keeps TLS options per client). Created when the first Redis cache
  * is; closing it closes every connection and stops every Lettuce thread.
  *
- * <p>URIs are Lettuce's ({@code redis://}, {@code rediss://}, {@code redis-sentinel://}), plus
- * {@code redis-cluster://host:port,host:port} and {@code rediss-cluster://...} for a Redis Cluster
- * reached through any of the given seed nodes.
+ * <p>Each connection is to a {@link RedisEndpoint}: a URI of Lettuce's ({@code redis://},
+ * {@code rediss://}, {@code redis-sentinel://}), or {@code redis-cluster://host:port,host:port} and
+ * {@code rediss-cluster://...} for a Redis Cluster reached through any of the given seed nodes.
  */
 public final class RedisConnector implements AutoCloseable {
 
@@ -51,7 +49,7 @@ public final class RedisConnector implements AutoCloseable {
   private final ClientResources resources;
   private final RedisClient client;
   private final Map<RedisTlsSettings, RedisClient> tlsClients = new ConcurrentHashMap<>();
-  private final Map<Endpoint, RedisConnection> connections = new ConcurrentHashMap<>();
+  private final Map<Object, RedisConnection> connections = new ConcurrentHashMap<>();
   private final List<RedisClusterClient> clusterClients = new ArrayList<>();
   private volatile boolean closed;
 
@@ -67,34 +65,32 @@ public final class RedisConnector implements AutoCloseable {
   }
 
   /**
-   * The connection to {@code uri} with these TLS settings, opened on first use.
+   * The connection to {@code endpoint}, opened on first use (shared by the endpoints with the same
+   * URI and TLS settings).
    *
-   * @throws IllegalArgumentException when the URI is malformed
    * @throws StoreSecurityException   naming the masked URI when Redis refuses the credentials or the
    *                                  server certificate is not trusted
    * @throws StoreAccessException     naming the masked URI when Redis cannot be reached in time
    */
-  RedisConnection connection(String uri, RedisTlsSettings tls, Duration timeout) {
+  RedisConnection connection(RedisEndpoint endpoint) {
     if (closed) {
       throw new IllegalStateException("The Redis connector is closed");
     }
-    Endpoint endpoint = new Endpoint(uri, tls);
-    RedisConnection existing = connections.get(endpoint);
+    Object key = endpoint.connectionKey();
+    RedisConnection existing = connections.get(key);
     if (existing != null) {
       return existing;
     }
     synchronized (connections) {
-      return connections.computeIfAbsent(endpoint, ignored -> open(uri, tls, timeout));
+      return connections.computeIfAbsent(key, ignored -> open(endpoint));
     }
   }
 
-  private RedisConnection open(String uri, RedisTlsSettings tls, Duration timeout) {
-    String masked = RedisUris.mask(uri);
+  private RedisConnection open(RedisEndpoint endpoint) {
     for (int attempt = 1; ; attempt++) {
       try {
-        RedisConnection connection = RedisUris.isCluster(uri) ? openCluster(uri, tls, masked, timeout)
-            : openStandalone(uri, tls, masked, timeout);
-        LOG.info("Connected to Redis at {}", masked);
+        RedisConnection connection = endpoint.isCluster() ? openCluster(endpoint) : openStandalone(endpoint);
+        LOG.info("Connected to Redis at {}", endpoint.masked());
         return connection;
       } catch (IllegalArgumentException e) {
         throw e;
@@ -102,26 +98,27 @@ public final class RedisConnector implements AutoCloseable {
         // Lettuce sometimes reports a refused handshake (wrong password) only as the channel closing;
         // a second attempt, as quick as the first, almost always shows the reason
         if (attempt > 1 || !ConnectFailures.closedDuringHandshake(e)) {
-          throw ConnectFailures.connect(e, masked, timeout);
+          throw ConnectFailures.connect(e, endpoint.masked(), endpoint.timeout());
         }
       }
     }
   }
 
-  private RedisConnection openStandalone(String uri, RedisTlsSettings tls, String masked, Duration timeout) {
-    RedisURI redisUri = RedisTls.apply(RedisUris.parse(uri, timeout), tls);
-    RedisClient standalone = client(tls);
+  private RedisConnection openStandalone(RedisEndpoint endpoint) {
+    Duration timeout = endpoint.timeout();
+    RedisClient standalone = client(endpoint.tlsSettings());
     ClientOptions.Builder options = ClientOptions.builder()
         .socketOptions(socketOptions(timeout))
         .timeoutOptions(TimeoutOptions.enabled(timeout))
         // fail at once while disconnected instead of queueing until the timeout
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-    if (RedisUris.usesTls(uri)) {
-      options.sslOptions(RedisTls.options(tls, timeout));
+    if (endpoint.usesTls()) {
+      options.sslOptions(endpoint.sslOptions());
     }
     standalone.setOptions(options.build());
-    StatefulRedisConnection<byte[], byte[]> connection = standalone.connect(ByteArrayCodec.INSTANCE, redisUri);
-    return new RedisConnection(masked, connection, connection.async(), timeout);
+    StatefulRedisConnection<byte[], byte[]> connection = standalone.connect(ByteArrayCodec.INSTANCE,
+        endpoint.redisUri());
+    return new RedisConnection(endpoint.masked(), connection, connection.async(), timeout);
   }
 
   /** The client for connections with these TLS settings: the shared one for the defaults. */
@@ -129,14 +126,13 @@ public final class RedisConnector implements AutoCloseable {
     return tls.isConfigured() ? tlsClients.computeIfAbsent(tls, ignored -> RedisClient.create(resources)) : client;
   }
 
-  private RedisConnection openCluster(String uri, RedisTlsSettings tls, String masked, Duration timeout) {
-    List<RedisURI> seeds = RedisUris.clusterSeeds(uri, timeout);
-    seeds.forEach(seed -> RedisTls.apply(seed, tls));
-    RedisClusterClient cluster = RedisClusterClient.create(resources, seeds);
+  private RedisConnection openCluster(RedisEndpoint endpoint) {
+    Duration timeout = endpoint.timeout();
+    RedisClusterClient cluster = RedisClusterClient.create(resources, endpoint.clusterSeeds());
     cluster.setOptions(ClusterClientOptions.builder()
         .socketOptions(socketOptions(timeout))
         .timeoutOptions(TimeoutOptions.enabled(timeout))
-        .sslOptions(RedisTls.options(tls, timeout))
+        .sslOptions(endpoint.sslOptions())
         // node connections open lazily, so commands must be accepted before they are up (and time out)
         .topologyRefreshOptions(clusterTopologyRefresh())
         .build());
@@ -150,7 +146,7 @@ public final class RedisConnector implements AutoCloseable {
     synchronized (clusterClients) {
       clusterClients.add(cluster);
     }
-    return new RedisConnection(masked, connection, connection.async(), timeout);
+    return new RedisConnection(endpoint.masked(), connection, connection.async(), timeout);
   }
 
   /**
@@ -174,19 +170,17 @@ public final class RedisConnector implements AutoCloseable {
    * @throws IllegalArgumentException for a Redis Cluster (tracking would be needed on every master)
    * @throws StoreAccessException     when Redis cannot be reached or cannot track keys (before Redis 6)
    */
-  KeyTracking track(String uri, RedisTlsSettings tls, Duration timeout, String prefix,
-                    Invalidations<byte[]> listener) {
-    if (RedisUris.isCluster(uri)) {
+  KeyTracking track(RedisEndpoint endpoint, String prefix, Invalidations<byte[]> listener) {
+    if (endpoint.isCluster()) {
       throw new IllegalArgumentException("A near cache needs a standalone or Sentinel Redis, not a Redis Cluster");
     }
-    String masked = RedisUris.mask(uri);
     try {
-      StatefulRedisConnection<byte[], byte[]> connection = client(tls).connect(ByteArrayCodec.INSTANCE,
-          RedisTls.apply(RedisUris.parse(uri, timeout), tls));
-      return KeyTracking.start(connection, resources, prefix, listener, masked, timeout);
+      StatefulRedisConnection<byte[], byte[]> connection = client(endpoint.tlsSettings())
+          .connect(ByteArrayCodec.INSTANCE, endpoint.redisUri());
+      return KeyTracking.start(connection, resources, prefix, listener, endpoint.masked(), endpoint.timeout());
     } catch (RuntimeException e) {
-      throw new StoreAccessException("Cannot track keys " + prefix + "* at " + masked + " for a near cache (Redis 6 "
-          + "or later is needed): " + e.getMessage(), e);
+      throw new StoreAccessException("Cannot track keys " + prefix + "* at " + endpoint.masked() + " for a near "
+          + "cache (Redis 6 or later is needed): " + e.getMessage(), e);
     }
   }
 
@@ -198,24 +192,22 @@ public final class RedisConnector implements AutoCloseable {
    * @throws StoreAccessException     when Redis cannot be reached
    * @throws StoreSecurityException   when the ACL user may not subscribe to the cache's channel
    */
-  EventSubscription subscribe(String uri, RedisTlsSettings tls, Duration timeout, String namespace,
-                              Consumer<byte[]> onEvent, Consumer<byte[]> onExpired) {
-    if (RedisUris.isCluster(uri)) {
+  EventSubscription subscribe(RedisEndpoint endpoint, String namespace, Consumer<byte[]> onEvent,
+                              Consumer<byte[]> onExpired) {
+    if (endpoint.isCluster()) {
       throw new IllegalArgumentException("remote-events needs a standalone or Sentinel Redis, not a Redis Cluster");
     }
-    String masked = RedisUris.mask(uri);
-    RedisConnection commands = connection(uri, tls, timeout);
+    RedisConnection commands = connection(endpoint);
     try {
-      RedisURI redisUri = RedisTls.apply(RedisUris.parse(uri, timeout), tls);
-      StatefulRedisPubSubConnection<byte[], byte[]> connection = client(tls).connectPubSub(ByteArrayCodec.INSTANCE,
-          redisUri);
-      return EventSubscription.start(connection, commands, resources, namespace, redisUri.getDatabase(), onEvent,
-          onExpired);
+      StatefulRedisPubSubConnection<byte[], byte[]> connection = client(endpoint.tlsSettings())
+          .connectPubSub(ByteArrayCodec.INSTANCE, endpoint.redisUri());
+      return EventSubscription.start(connection, commands, resources, namespace, endpoint.redisUri().getDatabase(),
+          onEvent, onExpired);
     } catch (StoreSecurityException refused) {
       throw refused;  // an ACL without this cache's channel: a mistake to fix, not an outage to wait out
     } catch (RuntimeException e) {
-      throw new StoreAccessException("Cannot subscribe to the events of " + namespace + "* at " + masked + ": "
-          + e.getMessage(), e);
+      throw new StoreAccessException("Cannot subscribe to the events of " + namespace + "* at " + endpoint.masked()
+          + ": " + e.getMessage(), e);
     }
   }
 
@@ -259,9 +251,5 @@ public final class RedisConnector implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("Lettuce resources did not shut down cleanly", e);
     }
-  }
-
-  /** What a connection is shared by: the URI and the TLS settings (caches differing in either do not share). */
-  private record Endpoint(String uri, RedisTlsSettings tls) {
   }
 }

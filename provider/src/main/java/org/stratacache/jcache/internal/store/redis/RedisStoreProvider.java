@@ -1,6 +1,5 @@
 package org.stratacache.jcache.internal.store.redis;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +9,6 @@ import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.EventSettings;
 import org.stratacache.jcache.configuration.NearCacheSettings;
 import org.stratacache.jcache.configuration.RedisSettings;
-import org.stratacache.jcache.configuration.RedisTlsSettings;
-import org.stratacache.jcache.configuration.RedisUris;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
 import org.stratacache.jcache.configuration.ResilienceSettings;
 import org.stratacache.jcache.configuration.SerializationSettings;
@@ -42,8 +39,8 @@ public final class RedisStoreProvider implements StoreProvider {
   private final ClassLoader classLoader;
   private final Executor background;
   private final OrderedExecutor inbound;
-  /** The stored form of each cache whose store was just created, until its remote events take it over. */
-  private final Map<String, StoredValues<?, ?>> handedOver = new ConcurrentHashMap<>();
+  /** The endpoint and stored form of each cache whose store was just created, until its remote events take them. */
+  private final Map<String, HandedOver<?, ?>> handedOver = new ConcurrentHashMap<>();
 
   /**
    * Stores over {@code connector}, deserializing with {@code classLoader}.
@@ -74,26 +71,23 @@ public final class RedisStoreProvider implements StoreProvider {
   /** A store whose Redis connection is tried at once and, if the resilience policy allows, later. */
   @Override
   public <K, V> Store<K, V> createStore(StoreContext<K, V> context) {
-    RedisSettings redis = context.section(RedisSettings.class);
+    RedisEndpoint endpoint = RedisEndpoint.parse(context.section(RedisSettings.class));
     ResilienceSettings resilience = context.section(ResilienceSettings.class);
-    String masked = RedisUris.mask(redis.getUri());
-    String description = "Redis at " + masked + " (cache '" + context.cacheName() + "')";
+    String description = "Redis at " + endpoint.masked() + " (cache '" + context.cacheName() + "')";
     DeclaredTypes.check(context.cacheName(), serialization(context), context.valueType());
     boolean remoteEvents = context.section(EventSettings.class).isRemote();
-    StoredValues<K, V> values = storedValues(context, masked, remoteEvents);
+    StoredValues<K, V> values = storedValues(context, endpoint.masked(), remoteEvents);
     if (remoteEvents) {
-      handedOver.put(context.cacheName(), values);
+      handedOver.put(context.cacheName(), new HandedOver<>(endpoint, values));
     }
-    return new ResilientStore<>(description, () -> connect(context, values), resilience.getPolicy(),
+    return new ResilientStore<>(description, () -> connect(context, endpoint, values), resilience.getPolicy(),
         () -> new MemoryStore<>(resilience.getFallbackMaximumSize(), context.ticker(), context.sink()), background);
   }
 
-  private <K, V> Store<K, V> connect(StoreContext<K, V> context, StoredValues<K, V> values) {
-    RedisSettings redis = context.section(RedisSettings.class);
-    RedisConnection connection = connector.connection(redis.getUri(), redis.getTls(), redis.getTimeout());
+  private <K, V> Store<K, V> connect(StoreContext<K, V> context, RedisEndpoint endpoint, StoredValues<K, V> values) {
+    RedisConnection connection = connector.connection(endpoint);
     RedisStore<K, V> store = new RedisStore<>(connection, values,
-        listener -> connector.track(redis.getUri(), redis.getTls(), redis.getTimeout(),
-            values.keys().namespace(), Inbound.invalidations(inbound, listener)));
+        listener -> connector.track(endpoint, values.keys().namespace(), Inbound.invalidations(inbound, listener)));
     long nearSize = context.section(NearCacheSettings.class).getMaximumSize();
     return nearSize == 0 ? store
         : new NearCacheStore<>(store, nearSize, new KryoCopier(classLoader), context.ticker());
@@ -133,23 +127,25 @@ public final class RedisStoreProvider implements StoreProvider {
   @Override
   @SuppressWarnings("unchecked")
   public <K, V> RemoteEvents<K, V> remoteEvents(StoreContext<K, V> context) {
-    RedisSettings redis = context.section(RedisSettings.class);
     String cacheName = context.cacheName();
-    String uri = redis.getUri();
-    Duration timeout = redis.getTimeout();
-    StoredValues<K, V> storeValues = (StoredValues<K, V>) handedOver.remove(cacheName);
-    StoredValues<K, V> values = storeValues != null ? storeValues : storedValues(context, RedisUris.mask(uri), false);
+    HandedOver<K, V> fromStore = (HandedOver<K, V>) handedOver.remove(cacheName);
+    RedisEndpoint endpoint = fromStore != null ? fromStore.endpoint()
+        : RedisEndpoint.parse(context.section(RedisSettings.class));
+    StoredValues<K, V> values = fromStore != null ? fromStore.values()
+        : storedValues(context, endpoint.masked(), false);
     String namespace = values.keys().namespace();
-    RedisTlsSettings tls = redis.getTls();
-    return new RedisEvents<>(values, () -> connector.connection(uri, tls, timeout),
-        events -> connector.subscribe(uri, tls, timeout, namespace,
-            Inbound.events(inbound, cacheName, events::onEvent), Inbound.expirations(inbound, cacheName,
-                events::onExpired)),
+    return new RedisEvents<>(values, () -> connector.connection(endpoint),
+        events -> connector.subscribe(endpoint, namespace, Inbound.events(inbound, cacheName, events::onEvent),
+            Inbound.expirations(inbound, cacheName, events::onExpired)),
         context.section(ResilienceSettings.class).getPolicy() == ResiliencePolicy.FAIL, background);
   }
 
   @Override
   public boolean isolatesValues() {
     return true;
+  }
+
+  /** What a cache's store hands its remote events: the endpoint it parsed and its stored form. */
+  private record HandedOver<K, V>(RedisEndpoint endpoint, StoredValues<K, V> values) {
   }
 }

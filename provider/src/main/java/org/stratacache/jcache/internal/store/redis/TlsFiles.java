@@ -1,4 +1,4 @@
-package org.stratacache.jcache.configuration;
+package org.stratacache.jcache.internal.store.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import org.stratacache.jcache.configuration.RedisTlsSettings;
 
 /**
- * Reads the files of {@link RedisTlsSettings} once at {@code createCache}, so that a wrong file fails
- * there with the setting's name instead of as a TLS error on connecting. Messages never show the
- * password.
+ * Reads the files of {@link RedisTlsSettings} once at {@code createCache} ({@link RedisTls#check}), so
+ * that a wrong file fails there with the setting's name instead of as a TLS error on connecting.
+ * Messages never show the password.
  */
 final class TlsFiles {
 
@@ -67,7 +68,7 @@ final class TlsFiles {
     }
   }
 
-  static Path readable(String key, String file) {
+  private static Path readable(String key, String file) {
     Path path = Path.of(file);
     if (!Files.isReadable(path)) {
       throw new IllegalArgumentException(key + " = " + file + ": no such readable file");

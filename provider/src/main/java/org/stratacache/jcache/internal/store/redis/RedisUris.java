@@ -1,4 +1,4 @@
-package org.stratacache.jcache.configuration;
+package org.stratacache.jcache.internal.store.redis;
 
 import io.lettuce.core.RedisURI;
 import java.net.URI;
@@ -6,9 +6,11 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.stratacache.jcache.internal.Messages;
 
 /**
- * Parses Redis URIs as Lettuce understands them, and shows them with the password masked.
+ * Parses Redis URIs as Lettuce understands them, for {@link RedisEndpoint}; messages show them with
+ * the password masked ({@link Messages#maskUri(String)}).
  *
  * <p>A URI may hold a password, so no message made here quotes the input or carries an exception
  * that does ({@link java.net.URI} and Lettuce quote it): the user-info part, everything between
@@ -16,7 +18,7 @@ import java.util.List;
  * holds an unencoded {@code /}, {@code ?}, {@code #} or {@code @} is refused before anything parses
  * it, since a parser would read part of the password as a host, port or path and print it.
  */
-public final class RedisUris {
+final class RedisUris {
 
   private static final String EXAMPLES = "expected e.g. redis://host:6379/0, rediss://user:password@host:6380 or "
       + "redis-sentinel://host:26379/0#mymaster";
@@ -30,7 +32,7 @@ public final class RedisUris {
    * @throws IllegalArgumentException naming the setting and the masked URI when it is malformed; its
    *                                  message and causes never hold the password
    */
-  public static RedisURI parse(String uri, Duration timeout) {
+  static RedisURI parse(String uri, Duration timeout) {
     checkUserInfo(uri);
     return parse(uri, timeout, uri);
   }
@@ -51,8 +53,8 @@ public final class RedisUris {
       reason = reason(e, shown);
     }
     // no cause: URI and Lettuce exceptions quote the input, password included
-    throw new IllegalArgumentException("redisUri = " + mask(shown) + " is not a valid Redis URI (" + reason + "); "
-        + EXAMPLES);
+    throw new IllegalArgumentException("redisUri = " + Messages.maskUri(shown) + " is not a valid Redis URI ("
+        + reason + "); " + EXAMPLES);
   }
 
   /** Why a parser refused the URI, in words that hold none of the input when the input holds a user-info. */
@@ -83,13 +85,13 @@ public final class RedisUris {
       return;
     }
     if (scheme < 0) {
-      throw new IllegalArgumentException("redisUri = " + mask(uri) + " is not a valid Redis URI (no scheme); "
-          + EXAMPLES);
+      throw new IllegalArgumentException("redisUri = " + Messages.maskUri(uri) + " is not a valid Redis URI (no "
+          + "scheme); " + EXAMPLES);
     }
     int end = authorityEnd(uri, start);
     if (at > end || uri.indexOf('@', start) != at) {
-      throw new IllegalArgumentException("redisUri = " + mask(uri) + " is not a valid Redis URI: its user name or "
-          + "password holds an unencoded '/', '?', '#' or '@'; percent-encode them (%2F, %3F, %23, %40)");
+      throw new IllegalArgumentException("redisUri = " + Messages.maskUri(uri) + " is not a valid Redis URI: its "
+          + "user name or password holds an unencoded '/', '?', '#' or '@'; percent-encode them (%2F, %3F, %23, %40)");
     }
   }
 
@@ -103,28 +105,15 @@ public final class RedisUris {
     return uri.length();
   }
 
-  /**
-   * Checks that {@code uri} is a Redis URI this provider can connect to (standalone, Sentinel or cluster).
-   *
-   * @throws IllegalArgumentException naming the setting and the masked URI when it is not
-   */
-  public static void validate(String uri, Duration timeout) {
-    if (isCluster(uri)) {
-      clusterSeeds(uri, timeout);
-    } else {
-      parse(uri, timeout);
-    }
-  }
-
   /** Whether {@code uri} asks for TLS ({@code rediss://}, {@code rediss-sentinel://}, {@code rediss-cluster://}). */
-  public static boolean usesTls(String uri) {
+  static boolean usesTls(String uri) {
     return uri.startsWith("rediss://") || uri.startsWith("rediss-") || uri.startsWith("redis+ssl://")
         || uri.startsWith("redis+tls://");
   }
 
   /** Whether {@code uri} names a Redis Cluster ({@code redis-cluster://} or {@code rediss-cluster://}). */
-  public static boolean isCluster(String uri) {
-    return uri.startsWith("redis-cluster://") || uri.startsWith("rediss-cluster://");
+  static boolean isCluster(String uri) {
+    return uri != null && (uri.startsWith("redis-cluster://") || uri.startsWith("rediss-cluster://"));
   }
 
   /**
@@ -133,7 +122,7 @@ public final class RedisUris {
    *
    * @throws IllegalArgumentException naming the masked URI when it is malformed
    */
-  public static List<RedisURI> clusterSeeds(String uri, Duration timeout) {
+  static List<RedisURI> clusterSeeds(String uri, Duration timeout) {
     checkUserInfo(uri);
     boolean tls = uri.startsWith("rediss-");
     int start = uri.indexOf("://") + 3;
@@ -147,31 +136,8 @@ public final class RedisUris {
       }
     }
     if (seeds.isEmpty()) {
-      throw new IllegalArgumentException("redisUri = " + mask(uri) + " names no cluster node");
+      throw new IllegalArgumentException("redisUri = " + Messages.maskUri(uri) + " names no cluster node");
     }
     return seeds;
-  }
-
-  /**
-   * {@code uri} with its user-info (everything between {@code ://}, or the start when there is no
-   * scheme, and the last {@code @}) replaced by the user name and {@code ****}; safe to log whatever
-   * the password holds. Found by position, never by pattern.
-   */
-  public static String mask(String uri) {
-    if (uri == null) {
-      return "null";
-    }
-    int scheme = uri.indexOf("://");
-    int start = scheme < 0 ? 0 : scheme + 3;
-    int at = uri.lastIndexOf('@');
-    if (at < start) {
-      return uri;
-    }
-    String userInfo = uri.substring(start, at);
-    int colon = userInfo.indexOf(':');
-    boolean plainUser = colon > 0 && userInfo.substring(0, colon).chars()
-        .allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
-    String masked = plainUser ? userInfo.substring(0, colon) + ":****" : "****";
-    return uri.substring(0, start) + masked + uri.substring(at);
   }
 }
