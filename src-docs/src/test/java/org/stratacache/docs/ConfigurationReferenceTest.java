@@ -27,7 +27,8 @@ class ConfigurationReferenceTest {
     table.append("| File key | Property | Environment | Accepts | Default\n");
     for (Setting setting : Setting.values()) {
       table.append("\n| `").append(setting.key()).append("`")
-          .append(setting.isManagerDefault() ? "" : " (cache only)")
+          .append(setting.isManagerOnly() ? " (manager only)"
+              : setting.isManagerDefault() ? "" : " (cache only)")
           .append("\n| `").append(setting.property()).append("`")
           .append("\n| ").append(setting.environmentVariable() == null ? "-" : "`" + setting.environmentVariable() + "`")
           .append("\n| ").append(setting.accepts())

@@ -162,7 +162,15 @@ public enum Setting {
         if ((Boolean) v || !b.currentEncryption().keys().isEmpty()) {
           b.encryption(b.currentEncryption().require((Boolean) v));
         }
-      }));
+      })),
+  /** Threads of a cache manager delivering events to asynchronous listeners. */
+  THREADS_LISTENERS(threads("threads.listeners")),
+  /** Threads of a cache manager running {@code loadAll}. */
+  THREADS_LOADERS(threads("threads.loaders")),
+  /** Threads of a cache manager decoding other JVMs' events and near-cache invalidations. */
+  THREADS_EVENTS(threads("threads.events")),
+  /** Tasks each pool of a cache manager lets wait before it pushes back. */
+  THREADS_QUEUE(spec("threads.queue", "threads.queue").intRange(1, 10_000_000).defaultValue(10_000).managerOnly());
 
   /** Prefix of the property form of every key. */
   public static final String PROPERTY_PREFIX = "strata.";
@@ -182,6 +190,13 @@ public enum Setting {
         .defaultValue(limit.defaultValue())
         .configured(c -> c.getSerialization().limits().configured(limit))
         .serialization((s, v) -> s.limits(s.limits().with(limit, (Long) v)));
+  }
+
+  /** The size of one pool of a cache manager: by default twice the available processors, at most 16. */
+  private static SettingSpec threads(String key) {
+    return spec(key, key).intRange(1, 256).managerOnly()
+        .defaultValue(Math.min(2 * Runtime.getRuntime().availableProcessors(), 16))
+        .defaultText("twice the available processors, at most 16");
   }
 
   /** The key in a configuration file (in a cache's section, or at the top for every cache). */
@@ -214,9 +229,21 @@ public enum Setting {
     return spec.defaultValue;
   }
 
-  /** Whether a manager-wide value (file top level, property, environment) fills a cache that leaves it unset. */
+  /**
+   * Whether a manager-wide value (file top level, property, environment) is read: it fills a cache
+   * that leaves the setting unset, or, for a {@linkplain #isManagerOnly() manager-only} setting, it
+   * is the setting.
+   */
   public boolean isManagerDefault() {
     return spec.managerDefault;
+  }
+
+  /**
+   * Whether the setting belongs to the cache manager (the size of its pools), not to its caches: read
+   * once when the manager is created, never set in a cache's section nor held by a configuration.
+   */
+  public boolean isManagerOnly() {
+    return spec.managerOnly;
   }
 
   /** Whether values from every level are combined (allow-lists) rather than the first one winning. */

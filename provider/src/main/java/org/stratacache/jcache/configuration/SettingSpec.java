@@ -21,6 +21,7 @@ final class SettingSpec {
   String defaultText;
   Object defaultValue;
   boolean managerDefault = true;
+  boolean managerOnly;
   boolean merged;
   boolean secret;
   boolean masked;
@@ -62,6 +63,12 @@ final class SettingSpec {
   /** Set per cache only: no manager-wide default. */
   SettingSpec cacheOnly() {
     this.managerDefault = false;
+    return this;
+  }
+
+  /** Set for the cache manager (its pools) only: no cache reads it, a cache's section may not set it. */
+  SettingSpec managerOnly() {
+    this.managerOnly = true;
     return this;
   }
 

@@ -53,7 +53,7 @@ public class StrataCacheAutoConfiguration {
   public CacheManager strataCacheManager(Environment environment, ResourceLoader resourceLoader,
                                          ObjectProvider<Configuration<?, ?>> defaultConfiguration,
                                          ObjectProvider<JCacheManagerCustomizer> customizers) throws IOException {
-    StrataSettings settings = StrataSettings.of(environment);
+    StrataSettings settings = StrataSettings.of(environment, resourceLoader.getClassLoader());
     Binder binder = Binder.get(environment);
     CachingProvider provider = Caching.getCachingProvider(PROVIDER,
         resourceLoader.getClassLoader());

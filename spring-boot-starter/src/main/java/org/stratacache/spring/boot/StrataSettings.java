@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
@@ -22,8 +22,11 @@ import org.stratacache.jcache.configuration.Setting;
 /**
  * The {@code strata.*} properties of a Spring environment, bound with Boot's relaxed rules
  * ({@code strata.redis-uri}, {@code strata.redisUri}, a YAML list or a comma-separated value) and
- * turned into the cache manager properties the provider reads ({@code strata.<key>}, the keys of
- * {@link Setting}). A {@code strata.*} key that is not one of them fails the start, naming the key.
+ * turned into the cache manager properties the provider reads: {@code strata.<key>} for the whole
+ * manager (the keys of {@link Setting} and of the extensions' declared settings, such as the AI
+ * module's {@code ai.*}), and {@code strata.caches.<cache-name>.<key>} for one cache, which the
+ * provider reads as the same lines of a configuration file. A {@code strata.*} key that is none of
+ * them fails the start, naming the key.
  */
 public final class StrataSettings {
 
@@ -31,11 +34,11 @@ public final class StrataSettings {
   public static final String STATISTICS = "strata.statistics";
   /** Whether Boot-managed caches get the configuration MXBean (default false); not a provider setting. */
   public static final String MANAGEMENT = "strata.management";
-  /** The manager properties of the provider's executors, passed on as they are. */
-  static final List<String> THREADS = List.of("strata.threads.listeners", "strata.threads.loaders",
-      "strata.threads.events", "strata.threads.queue");
 
   private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("strata");
+  private static final ConfigurationPropertyName CACHES = ConfigurationPropertyName.of(StrataKeys.CACHES);
+  /** Elements of {@code strata.caches.<cache-name>}. */
+  private static final int CACHE_ELEMENTS = 3;
 
   private final Properties managerProperties;
   private final boolean statistics;
@@ -47,30 +50,37 @@ public final class StrataSettings {
     this.management = management;
   }
 
+  /** {@link #of(Environment, ClassLoader)} with the extensions of the starter's class loader. */
+  public static StrataSettings of(Environment environment) {
+    return of(environment, StrataSettings.class.getClassLoader());
+  }
+
   /**
    * Reads and checks the {@code strata.*} properties of {@code environment}.
    *
+   * @param classLoader where the cache manager finds its extensions (and so their settings)
    * @throws IllegalStateException naming every {@code strata.*} key that is not a setting, or a
    *                               per-cache setting given for the whole manager
    */
-  public static StrataSettings of(Environment environment) {
-    checkKeys(environment);
+  public static StrataSettings of(Environment environment, ClassLoader classLoader) {
+    StrataKeys keys = StrataKeys.of(classLoader);
+    List<ConfigurationPropertySource> sources = sources(environment);
+    Map<String, ConfigurationPropertyName> caches = caches(sources);
+    checkKeys(keys, sources, caches);
     Binder binder = Binder.get(environment);
     Properties properties = new Properties();
-    for (Setting setting : Setting.values()) {
-      if (setting.isManagerDefault()) {
-        String value = value(binder, setting.property());
-        if (value != null) {
-          properties.setProperty(setting.property(), value);
-        }
+    for (String name : keys.managerProperties()) {
+      if (!name.equals(STATISTICS) && !name.equals(MANAGEMENT)) {
+        String key = name.substring(Setting.PROPERTY_PREFIX.length());
+        put(properties, name, value(binder, ConfigurationPropertyName.of(name), keys.isExtensionKey(key)));
       }
     }
-    for (String name : THREADS) {
-      String value = value(binder, name);
-      if (value != null) {
-        properties.setProperty(name, value);
+    caches.forEach((cache, prefix) -> {
+      for (String key : keys.cacheKeys()) {
+        put(properties, StrataKeys.CACHES + "[" + cache + "]." + key,
+            value(binder, prefix.append(key), keys.isExtensionKey(key)));
       }
-    }
+    });
     boolean statistics = binder.bind(STATISTICS, Boolean.class).orElse(Boolean.TRUE);
     boolean management = binder.bind(MANAGEMENT, Boolean.class).orElse(Boolean.FALSE);
     return new StrataSettings(properties, statistics, management);
@@ -93,23 +103,32 @@ public final class StrataSettings {
     return management;
   }
 
-  /** Every {@code strata.*} property name the starter accepts, in canonical form. */
+  /**
+   * Every {@code strata.*} property name the starter accepts for the whole manager, in canonical
+   * form, with the extensions of the starter's class loader; the settings of one cache are
+   * {@code strata.caches.<cache-name>.<key>} with the keys of {@link #cacheKeys()}.
+   */
   public static Set<String> knownKeys() {
-    Set<String> keys = new TreeSet<>();
-    for (Setting setting : Setting.values()) {
-      if (setting.isManagerDefault()) {
-        keys.add(setting.property());
-      }
-    }
-    keys.addAll(THREADS);
-    keys.add(STATISTICS);
-    keys.add(MANAGEMENT);
-    return keys;
+    return StrataKeys.of(StrataSettings.class.getClassLoader()).managerProperties();
   }
 
-  /** The value of {@code name} as the provider reads it: a single value, a list joined by commas, or a map as k:v. */
-  private static String value(Binder binder, String name) {
-    String single = binder.bind(name, String.class).orElse(null);
+  /** The keys a cache accepts under {@code strata.caches.<cache-name>.}: every setting and extension setting. */
+  public static Set<String> cacheKeys() {
+    return StrataKeys.of(StrataSettings.class.getClassLoader()).cacheKeys();
+  }
+
+  private static void put(Properties properties, String name, String value) {
+    if (value != null) {
+      properties.setProperty(name, value);
+    }
+  }
+
+  /**
+   * The value of {@code name} as the provider reads it: a single value, a list joined by commas, or
+   * a map as k:v pairs (an extension's map as JSON, which its declaration reads).
+   */
+  private static String value(Binder binder, ConfigurationPropertyName name, boolean extension) {
+    String single = binder.bind(name, Bindable.of(String.class)).orElse(null);
     if (single != null) {
       return single;
     }
@@ -117,49 +136,50 @@ public final class StrataSettings {
     if (!list.isEmpty()) {
       return String.join(",", list);
     }
-    Map<String, String> map = binder.bind(name, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-    if (!map.isEmpty()) {
-      return map.entrySet().stream().map(entry -> entry.getKey() + ":" + entry.getValue())
-          .collect(Collectors.joining(","));
+    Map<String, Object> map = binder.bind(name, Bindable.mapOf(String.class, Object.class)).orElse(Map.of());
+    if (map.isEmpty()) {
+      return null;
     }
-    return null;
+    return extension ? Json.of(map) : map.entrySet().stream().map(entry -> entry.getKey() + ":" + entry.getValue())
+        .collect(Collectors.joining(","));
   }
 
-  private static void checkKeys(Environment environment) {
-    List<ConfigurationPropertyName> known = knownKeys().stream().map(ConfigurationPropertyName::of).toList();
+  /** The caches named under {@code strata.caches}, each with its name as written. */
+  private static Map<String, ConfigurationPropertyName> caches(List<ConfigurationPropertySource> sources) {
+    Map<String, ConfigurationPropertyName> caches = new LinkedHashMap<>();
+    for (ConfigurationPropertySource source : sources) {
+      if (source instanceof IterableConfigurationPropertySource iterable) {
+        iterable.filter(CACHES::isAncestorOf).stream()
+            .filter(name -> name.getNumberOfElements() > CACHE_ELEMENTS)
+            .forEach(name -> caches.putIfAbsent(name.getElement(CACHE_ELEMENTS - 1, Form.ORIGINAL),
+                name.chop(CACHE_ELEMENTS)));
+      }
+    }
+    return caches;
+  }
+
+  private static void checkKeys(StrataKeys keys, List<ConfigurationPropertySource> sources,
+                                Map<String, ConfigurationPropertyName> caches) {
+    List<ConfigurationPropertyName> known = new ArrayList<>();
+    keys.managerProperties().forEach(key -> known.add(ConfigurationPropertyName.of(key)));
+    caches.values().forEach(cache -> keys.cacheKeys().forEach(key -> known.add(cache.append(key))));
     Map<String, String> unknown = new LinkedHashMap<>();
-    for (ConfigurationPropertySource source : sources(environment)) {
+    for (ConfigurationPropertySource source : sources) {
       if (source instanceof IterableConfigurationPropertySource iterable) {
         iterable.filter(ROOT::isAncestorOf).stream()
             .filter(name -> known.stream().noneMatch(key -> key.equals(name) || key.isAncestorOf(name)))
-            .forEach(name -> unknown.putIfAbsent(name.toString(), hint(name)));
+            .forEach(name -> unknown.putIfAbsent(name.toString(),
+                keys.hint(name.toString().substring(Setting.PROPERTY_PREFIX.length()))));
       }
     }
     if (!unknown.isEmpty()) {
       List<String> lines = new ArrayList<>();
       unknown.forEach((name, hint) -> lines.add(name + hint));
       throw new IllegalStateException("Unknown Strata Cache propert" + (lines.size() == 1 ? "y " : "ies ")
-          + String.join("; ", lines) + ". Known strata.* keys: " + String.join(", ", knownKeys())
+          + String.join("; ", lines) + ". Known strata.* keys: " + String.join(", ", keys.managerProperties())
+          + ", and " + StrataKeys.CACHES + ".<cache-name>.<key> for one cache"
           + " (the user guide's configuration reference describes each)");
     }
-  }
-
-  private static String hint(ConfigurationPropertyName name) {
-    String key = name.toString().substring("strata.".length());
-    for (Setting setting : Setting.values()) {
-      if (!setting.isManagerDefault() && (key.equals(setting.key()) || key.startsWith(setting.key() + "."))) {
-        return " (" + setting.key() + " is a setting of one cache: set it in that cache's section of the "
-            + "configuration file named by spring.cache.jcache.config)";
-      }
-    }
-    if (key.startsWith("caches")) {
-      return " (per-cache settings go in the configuration file named by spring.cache.jcache.config)";
-    }
-    if (key.startsWith("ai")) {
-      return " (the AI cache's settings are per cache: the ai section of a cache in the configuration file named "
-          + "by spring.cache.jcache.config, or CACHE_AI_OPERATION_TTLS and CACHE_TEXT_HASH_THRESHOLD)";
-    }
-    return "";
   }
 
   /**

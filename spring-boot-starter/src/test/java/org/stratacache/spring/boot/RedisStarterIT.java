@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
 import java.util.List;
 import javax.cache.CacheManager;
 import org.junit.jupiter.api.AfterAll;
@@ -23,8 +24,9 @@ import org.stratacache.spring.boot.app.GreetingApplication;
 import org.stratacache.testing.redis.RedisServer;
 
 /**
- * The starter and {@code strata.redis-uri} alone (the server is this test's own): caches live in Redis, Boot's meters count each hit once, and the health endpoint shows
- * the Redis cache, {@code DOWN} while the server is stopped (resilience {@code fail}, the default).
+ * The starter and {@code strata.redis-uri} alone (the server is this test's own): caches live in Redis, Boot's
+ * meters count each hit once, a cache's own setting ({@code strata.caches.short-lived.default-ttl}) reaches
+ * its Redis entries, and the health endpoint shows the Redis cache, {@code DOWN} while the server is stopped (resilience {@code fail}, the default).
  * Caffeine's JCache provider is on the class path too.
  */
 @SpringBootTest(classes = GreetingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -45,6 +47,7 @@ class RedisStarterIT {
   @DynamicPropertySource
   static void redis(DynamicPropertyRegistry registry) {
     registry.add("strata.redis-uri", REDIS::uri);
+    registry.add("strata.caches.short-lived.default-ttl", () -> "1h");
   }
 
   @AfterAll
@@ -77,6 +80,24 @@ class RedisStarterIT {
 
   @Test
   @Order(2)
+  void aCacheOwnSettingFromPropertiesReachesRedis() {
+    jcache.getCache("short-lived").put("k", "v");
+    RedisClient client = RedisClient.create(REDIS.uri());
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      List<String> keys = connection.sync().keys("strata:short-lived:*");
+      assertThat(keys).hasSize(1);
+      assertThat(connection.sync().pttl(keys.get(0))).as("strata.caches.short-lived.default-ttl")
+          .isBetween(1L, Duration.ofHours(1).toMillis());
+      List<String> greetings = connection.sync().keys("strata:greetings:*");
+      assertThat(greetings).isNotEmpty();
+      assertThat(connection.sync().pttl(greetings.get(0))).as("the other cache stays eternal").isEqualTo(-1L);
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  @Test
+  @Order(3)
   void healthShowsTheRedisCacheUpThenDownWhileRedisIsStopped() {
     Http.Response up = Http.get(port, "/actuator/health");
     assertThat(up.status()).isEqualTo(200);

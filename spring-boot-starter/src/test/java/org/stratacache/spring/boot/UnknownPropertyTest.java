@@ -14,7 +14,8 @@ import org.stratacache.spring.boot.app.GreetingApplication;
 /** A strata.* key the provider does not know stops the start and is named; known keys bind relaxed. */
 class UnknownPropertyTest {
 
-  private static SpringApplicationBuilder app(String... properties) {
+  /** The test application without a web server, with {@code greetings} declared and {@code properties} set. */
+  static SpringApplicationBuilder app(String... properties) {
     return new SpringApplicationBuilder(GreetingApplication.class).web(WebApplicationType.NONE)
         .properties("spring.cache.cache-names=greetings", "spring.main.banner-mode=off")
         .properties(properties);
@@ -29,10 +30,10 @@ class UnknownPropertyTest {
   @Test
   void aPerCacheSettingFailsAtTheManagerLevelSayingWhereItGoes() {
     assertThatThrownBy(() -> app("spring.application.name=unknown-2", "strata.key-type=java.lang.String").run())
-        .rootCause().hasMessageContaining("strata.key-type").hasMessageContaining("spring.cache.jcache.config");
-    assertThatThrownBy(() -> app("spring.application.name=unknown-3", "strata.ai.operation-ttls.summarize=2h").run())
-        .rootCause().hasMessageContaining("strata.ai.operation-ttls.summarize")
-        .hasMessageContaining("CACHE_AI_OPERATION_TTLS");
+        .rootCause().hasMessageContaining("strata.key-type").hasMessageContaining("strata.caches.<cache-name>.key-type")
+        .hasMessageContaining("spring.cache.jcache.config");
+    assertThatThrownBy(() -> app("spring.application.name=unknown-3", "strata.caches.orders=1").run())
+        .rootCause().hasMessageContaining("strata.caches.orders").hasMessageContaining("maximum-size");
   }
 
   @Test

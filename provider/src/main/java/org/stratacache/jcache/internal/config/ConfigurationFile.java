@@ -358,6 +358,11 @@ public final class ConfigurationFile {
       for (Map.Entry<String, Object> entry : map.entrySet()) {
         String key = prefix + entry.getKey();
         Setting setting = Setting.byKey(key);
+        if (setting != null && setting.isManagerOnly() && allowExtensions) {
+          throw new IllegalArgumentException("Configuration " + name + ": " + where + key + " is a setting of the "
+              + "cache manager, not of a cache: set it at the top level of the file or as the property "
+              + setting.property());
+        }
         if (setting != null) {
           try {
             parsed.settings.put(setting, SettingValues.parse(setting, entry.getValue(), loader));
@@ -449,7 +454,7 @@ public final class ConfigurationFile {
 
     private String knownKeys(boolean allowExtensions) {
       return Arrays.stream(Setting.values())
-          .filter(setting -> allowExtensions || setting.isManagerDefault())
+          .filter(setting -> allowExtensions ? !setting.isManagerOnly() : setting.isManagerDefault())
           .map(Setting::key).collect(Collectors.joining(", "))
           + (allowExtensions ? " and extension sections (ai)"
           : declared.keySet().stream().map(key -> ", " + key).collect(Collectors.joining()) + ", caches");

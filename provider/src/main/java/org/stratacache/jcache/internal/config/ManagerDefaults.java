@@ -18,6 +18,7 @@ import org.stratacache.jcache.configuration.ExtensionSetting;
 import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
+import org.stratacache.jcache.internal.concurrent.ThreadSettings;
 
 /**
  * The resolver: settings a cache manager applies to every cache whose configuration leaves them
@@ -29,7 +30,8 @@ import org.stratacache.jcache.configuration.StrataConfiguration;
  * level of the manager's configuration file; JVM system properties (the same keys); environment
  * variables ({@code REDIS_URL}, {@code CACHE_DEFAULT_TTL}, {@code CACHE_COMPRESSION_THRESHOLD},
  * {@code CACHE_COMPRESSION_LEVEL}); built-in defaults. Serialization allow-lists from every level are
- * combined rather than overridden. {@link Setting} lists every key.
+ * combined rather than overridden. Manager-only settings (the sizes of the manager's pools,
+ * {@link #threads()}) take the same order without the cache's level. {@link Setting} lists every key.
  *
  * <p>Encryption settings ({@code CACHE_ENCRYPTION_*}) go together: a cache that sets encryption
  * itself takes none of them, and memory caches take none (they never serialize values).
@@ -82,6 +84,23 @@ public final class ManagerDefaults {
     // after the manager's own properties, before the machine-wide system properties and environment
     withFile.add(1, new Source(file, name -> byKey.get(name.key())));
     return new ManagerDefaults(withFile, classLoader == null ? loader : classLoader);
+  }
+
+  /**
+   * The sizes of the manager's pools ({@code threads.*}, {@link Setting#isManagerOnly() manager-only}
+   * settings): from these sources, else their defaults.
+   *
+   * @throws IllegalArgumentException naming the source, the setting, its value and what it accepts
+   *                                  when one is malformed or out of range
+   */
+  public ThreadSettings threads() {
+    return new ThreadSettings(managerValue(Setting.THREADS_LISTENERS), managerValue(Setting.THREADS_LOADERS),
+        managerValue(Setting.THREADS_EVENTS), managerValue(Setting.THREADS_QUEUE));
+  }
+
+  private int managerValue(Setting setting) {
+    Object value = find(setting);
+    return (Integer) (value == null ? setting.typedDefault() : value);
   }
 
   /** The Redis URI caches use unless they name their own, or {@code null}. */
@@ -191,7 +210,8 @@ public final class ManagerDefaults {
   private <K, V> StrataConfiguration<K, V> fill(StrataConfiguration<K, V> given) {
     StrataConfiguration.Builder<K, V> builder = given.toBuilder();
     for (Setting setting : Setting.values()) {
-      if (setting.isManagerDefault() && !setting.isMerged() && setting.configuredIn(given) == null) {
+      if (setting.isManagerDefault() && !setting.isManagerOnly() && !setting.isMerged()
+          && setting.configuredIn(given) == null) {
         Object value = find(setting);
         if (value != null) {
           setting.applyTo(builder, value);

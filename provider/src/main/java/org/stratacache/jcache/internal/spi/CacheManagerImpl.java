@@ -21,7 +21,6 @@ import org.stratacache.jcache.CacheExtension;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.internal.concurrent.ManagerThreads;
-import org.stratacache.jcache.internal.concurrent.ThreadSettings;
 import org.stratacache.jcache.internal.config.ConfigurationFile;
 import org.stratacache.jcache.internal.config.ManagerDefaults;
 import org.stratacache.jcache.internal.proxy.CacheCore;
@@ -66,7 +65,7 @@ public final class CacheManagerImpl implements CacheManager {
         ? ConfigurationFile.load(uri, classLoader, properties) : null;
     this.defaults = file == null ? ManagerDefaults.of(properties)
         : ManagerDefaults.of(properties).withFile(file.name(), file.defaults(), file.extensionDefaults(), classLoader);
-    this.threads = new ManagerThreads(ThreadSettings.of(properties), String.valueOf(uri));
+    this.threads = new ManagerThreads(defaults.threads(), String.valueOf(uri));
     ServiceLoader.load(CacheExtension.class, classLoader == null ? getClass().getClassLoader() : classLoader)
         .forEach(extensions::add);
   }

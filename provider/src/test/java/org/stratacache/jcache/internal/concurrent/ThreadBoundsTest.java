@@ -31,6 +31,7 @@ import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CompletionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.stratacache.jcache.configuration.Setting;
 
 /**
  * The provider's threads stay bounded under loads that used to start one thread per task: a slow
@@ -60,8 +61,8 @@ class ThreadBoundsTest {
   /** Manager properties for a listener pool of {@code threads} that lets {@code queue} deliveries wait. */
   private static Properties listenerPool(int threads, int queue) {
     Properties properties = new Properties();
-    properties.setProperty(ThreadSettings.LISTENERS, String.valueOf(threads));
-    properties.setProperty(ThreadSettings.QUEUE, String.valueOf(queue));
+    properties.setProperty(Setting.THREADS_LISTENERS.property(), String.valueOf(threads));
+    properties.setProperty(Setting.THREADS_QUEUE.property(), String.valueOf(queue));
     return properties;
   }
 
@@ -100,7 +101,7 @@ class ThreadBoundsTest {
         + "%d delivered after 1 s%n", threads.peakAbove(), threads.started(), named, SlowListener.HEARD.get());
     assertThat(threads.peakAbove()).isLessThanOrEqualTo(LIMIT);
     assertThat(threads.started()).isLessThanOrEqualTo(LIMIT);
-    assertThat(named).isBetween(1L, (long) ThreadSettings.DEFAULT_THREADS);
+    assertThat(named).isBetween(1L, (long) (Integer) Setting.THREADS_LISTENERS.typedDefault());
   }
 
   /** Takes 50 ms to load all, as a loader that reads a database would. */
