@@ -11,7 +11,6 @@ import javax.cache.Caching;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.codec.ValueSerializer;
-import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.testing.redis.RedisServer;
 
@@ -43,15 +42,14 @@ class PluggedSerializerGuideTest {
   // end::serializer-class[]
 
   @Test
-  void anApplicationsSerializer() throws Exception {
-    String redisUri = RedisServer.sharedUri();
+  void anApplicationsSerializer() {
+    Properties properties = new Properties();
+    properties.setProperty("strata.redis-uri", RedisServer.sharedUri());
     try (CacheManager manager = Caching.getCachingProvider().getCacheManager(URI.create("guide:serializer"),
-        getClass().getClassLoader(), new Properties())) {
+        getClass().getClassLoader(), properties)) {
       // tag::serializer[]
-      Cache<String, String> notes = manager.createCache("notes",
+      Cache<String, String> notes = manager.createCache("notes",   // on Redis, whose URI the manager has
           StrataConfiguration.builder(String.class, String.class)
-              .storeType(StoreType.REDIS)
-              .redisUri(redisUri)
               .serializer(Utf8Text.class)          // one instance per cache, made with its no-argument constructor
               .build());
       notes.put("n-1", "grüße");
