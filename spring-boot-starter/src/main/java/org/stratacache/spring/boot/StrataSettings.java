@@ -177,8 +177,8 @@ public final class StrataSettings {
       unknown.forEach((name, hint) -> lines.add(name + hint));
       throw new IllegalStateException("Unknown Strata Cache propert" + (lines.size() == 1 ? "y " : "ies ")
           + String.join("; ", lines) + ". Known strata.* keys: " + String.join(", ", keys.managerProperties())
-          + ", and " + StrataKeys.CACHES + ".<cache-name>.<key> for one cache"
-          + " (the user guide's configuration reference describes each)");
+          + ", and strata.caches.<cache-name>.<key> for one cache (the user guide's configuration reference "
+          + "describes each)");
     }
   }
 

@@ -10,6 +10,8 @@ import javax.cache.CacheManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.stratacache.ai.AIResponseCache;
+import org.stratacache.ai.ModelPrice;
+import org.stratacache.ai.TextTier;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 
 /**
@@ -49,9 +51,15 @@ class CacheSettingsTest {
     try (ConfigurableApplicationContext context = UnknownPropertyTest.app("spring.application.name=ai-settings",
         "strata.ai.operation-ttls.summarize=3h", "strata.caches.answers.key-type=java.lang.String",
         "strata.caches.answers.value-type=org.stratacache.ai.AIResponse",
-        "strata.caches.answers.ai.text-hash-threshold=10").run()) {
+        "strata.caches.answers.ai.text-hash-threshold=10", "strata.caches.answers.ai.textSizeTiers=100,1000,10000",
+        "strata.caches.answers.ai.default-model=gpt-4o", "strata.ai.model-prices.gpt-4o.prompt=0.0025",
+        "strata.ai.model-prices.gpt-4o.completion=0.01").run()) {
       AIResponseCache ai = context.getBean(CacheManager.class).getCache("answers").unwrap(AIResponseCache.class);
       assertThat(ai.settings().textHashThreshold()).isEqualTo(10);
+      assertThat(ai.settings().tierOf(500)).as("a list, relaxed key").isEqualTo(TextTier.MEDIUM);
+      assertThat(ai.settings().defaultModel()).isEqualTo("gpt-4o");
+      assertThat(ai.settings().priceOf("gpt-4o")).as("a map of maps, for the whole manager")
+          .isEqualTo(new ModelPrice(0.0025, 0.01));
       assertThat(ai.keyFor("a text longer than ten characters", "summarize", Map.of(), null)).contains("hash:");
       assertThat(ai.expiryPolicyFor("summarize").getExpiryForCreation().getDurationAmount())
           .as("the manager-wide ai.operation-ttls").isEqualTo(Duration.ofHours(3).toMillis());
