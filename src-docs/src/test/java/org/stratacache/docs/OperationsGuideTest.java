@@ -91,6 +91,9 @@ class OperationsGuideTest {
           "shop:orders:o-1",                                  // a String key of a String-keyed cache: as it is
           "shop:orders:o-2",
           "shop:orders:\\xFFtag:customer:42",                 // the tag set: byte 0xFF, then tag:<tag>
+          "shop:orders:\\xFFsize",                            // each cache's size index: 0xFF, then size
+          "shop:invoices:\\xFFsize",
+          "shop:reports%2F2026:\\xFFsize",
           "shop:reports%2F2026:q1");                          // the cache name percent-encoded
       assertThat(redis.pubsubChannels("shop:*".getBytes(StandardCharsets.UTF_8)))
           .extracting(channel -> new String(channel, StandardCharsets.UTF_8))
@@ -118,10 +121,15 @@ class OperationsGuideTest {
       long valueBytes = 0;
       for (String key : keys("shop:sizing:*")) {
         byte[] redisKey = key.getBytes(StandardCharsets.UTF_8);
-        total += memoryUsage(redisKey);
-        keyBytes += redisKey.length;
-        valueBytes += redis.strlen(redisKey);
+        if (!key.contains("\\xFF")) {  // entries; the size index is added below
+          total += memoryUsage(redisKey);
+          keyBytes += redisKey.length;
+          valueBytes += redis.strlen(redisKey);
+        }
       }
+      byte[] index = "shop:sizing:_size".getBytes(StandardCharsets.UTF_8);
+      index[12] = (byte) 0xFF;                      // the size index: its share is part of each entry's cost
+      total += memoryUsage(index);
       long perEntry = total / ENTRIES;
       long overhead = (total - keyBytes - valueBytes) / ENTRIES;
       System.out.printf(Locale.ROOT, "Redis %s: %d entries of a %d-char String value: %d bytes of MEMORY USAGE per "

@@ -144,6 +144,15 @@ public abstract class SectionsBuilder<B extends SectionsBuilder<B>> {
     return redis(redis.withKeyPrefix(prefix));
   }
 
+  /**
+   * Whether the cache keeps a size index in Redis (default true; see {@link RedisSettings#isSizeIndex()}):
+   * off saves a script per write and about 120 bytes per entry, and leaves the cache without a size
+   * figure; a bounded cache ({@code maximumSize}) needs it.
+   */
+  public B redisSizeIndex(boolean kept) {
+    return redis(redis.withSizeIndex(kept));
+  }
+
   /** How long a Redis command may take before it fails (default 2 s). */
   public B redisTimeout(Duration timeout) {
     return redis(redis.withTimeout(timeout));

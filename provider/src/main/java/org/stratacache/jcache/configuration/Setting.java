@@ -29,6 +29,9 @@ public enum Setting {
   KEY_PREFIX(spec("key-prefix", "keyPrefix").parser(SettingParsers::text)
       .pattern("[A-Za-z0-9._-]{1,64}", "must be 1 to 64 letters, digits, '.', '_' or '-'")
       .defaultValue("strata").configured(c -> c.getRedis().keyPrefix).apply((b, v) -> b.keyPrefix((String) v))),
+  /** Whether a Redis cache keeps a size index (its entry count without a SCAN; needed by a bound). */
+  REDIS_SIZE_INDEX(spec("redis-size-index", "redisSizeIndex").bool(true).configured(c -> c.getRedis().sizeIndex)
+      .apply((b, v) -> b.redisSizeIndex((Boolean) v))),
   /** How long a Redis command may take. */
   REDIS_TIMEOUT(spec("redis-timeout", "redisTimeout").duration().accepts("a positive duration (2s, 500ms, PT2S)")
       .defaultValue(Duration.ofSeconds(2)).defaultText("2s").configured(c -> c.getRedis().timeout)

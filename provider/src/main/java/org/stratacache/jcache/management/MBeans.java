@@ -16,7 +16,8 @@ import org.stratacache.jcache.internal.management.CacheStatistics;
 
 /**
  * Registers the JSR-107 MXBeans in the platform MBean server under
- * {@code javax.cache:type=<type>,CacheManager=<uri>,Cache=<name>}, where ',', ':', '=' and newlines
+ * {@code javax.cache:type=<type>,CacheManager=<uri>,Cache=<name>} (Strata's own under
+ * {@code org.stratacache:type=StoreStatistics,...}), where ',', ':', '=' and newlines
  * in the URI become '.' (as the JSR-107 TCK expects). A cache name is used as it is when it is a
  * legal unquoted JMX value, and quoted ({@link ObjectName#quote}) otherwise, so that two distinct
  * names ({@code a,b} and {@code a.b}) never share a bean name.
@@ -30,12 +31,20 @@ public final class MBeans {
   /** The caches that registered each bean name, so one cache never unregisters another's bean; guarded by itself. */
   private static final Map<ObjectName, Cache<?, ?>> OWNERS = new HashMap<>();
 
-  /** The two kinds of JSR-107 MXBeans. */
+  /** The two kinds of JSR-107 MXBeans, and Strata's store figures (in the {@code org.stratacache} domain). */
   public enum Type {
     /** {@code CacheStatistics}. */
-    CacheStatistics,
+    CacheStatistics("javax.cache"),
     /** {@code CacheConfiguration}. */
-    CacheConfiguration
+    CacheConfiguration("javax.cache"),
+    /** {@code StoreStatistics}: {@link StoreStatisticsMXBean}. */
+    StoreStatistics("org.stratacache");
+
+    private final String domain;
+
+    Type(String domain) {
+      this.domain = domain;
+    }
   }
 
   private MBeans() {
@@ -43,7 +52,7 @@ public final class MBeans {
 
   /** The standard object name of a cache's bean. */
   public static ObjectName objectName(Cache<?, ?> cache, Type type) {
-    String name = "javax.cache:type=" + type + ",CacheManager=" + safe(cache.getCacheManager().getURI().toString())
+    String name = type.domain + ":type=" + type + ",CacheManager=" + safe(cache.getCacheManager().getURI().toString())
         + ",Cache=" + value(cache.getName());
     try {
       return new ObjectName(name);

@@ -21,7 +21,8 @@ import org.stratacache.jcache.StrataCache;
  * {@code cache.evictions}, {@code cache.size}, {@code cache.get.latency}, {@code cache.put.latency}
  * and {@code cache.remove.latency} (mean, microseconds), and from the store {@code cache.store.errors}
  * (kind access/decode), {@code cache.store.bytes} (direction written/read), {@code cache.store.compression.ratio},
- * {@code cache.store.cas.retries}, {@code cache.store.writes.dropped} and {@code cache.store.fallback.operations}.
+ * {@code cache.store.cas.retries}, {@code cache.store.writes.dropped}, {@code cache.store.fallback.operations}
+ * and {@code cache.store.memory} (bytes, an estimate; NaN when the store cannot tell).
  * The JSR-107 counts move only while the cache's statistics are enabled.
  *
  * <p>Binding a cache again (for example after it was destroyed and recreated under the same name)
@@ -74,6 +75,8 @@ public final class StrataCacheMetrics implements MeterBinder {
     counter(registry, "cache.store.bytes", "direction", "written", strata, c -> c.storeMetrics().bytesWritten());
     counter(registry, "cache.store.bytes", "direction", "read", strata, c -> c.storeMetrics().bytesRead());
     gauge(registry, "cache.store.compression.ratio", null, strata, c -> c.storeMetrics().compressionRatio());
+    gauge(registry, "cache.store.memory", "bytes", strata, c -> c.storeMetrics().estimatedBytes() < 0 ? Double.NaN
+        : c.storeMetrics().estimatedBytes());
     counter(registry, "cache.store.cas.retries", null, null, strata, c -> c.storeMetrics().casRetries());
     counter(registry, "cache.store.writes.dropped", null, null, strata, c -> c.storeMetrics().droppedWrites());
     counter(registry, "cache.store.fallback.operations", null, null, strata,

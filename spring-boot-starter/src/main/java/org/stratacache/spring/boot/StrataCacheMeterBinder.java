@@ -83,6 +83,8 @@ final class StrataCacheMeterBinder extends CacheMeterBinder<StrataCache<?, ?>> {
     counter(registry, "cache.store.bytes", Tags.of("direction", "written"), cache, StoreMetrics::bytesWritten);
     counter(registry, "cache.store.bytes", Tags.of("direction", "read"), cache, StoreMetrics::bytesRead);
     gauge(registry, "cache.store.compression.ratio", null, cache, c -> c.storeMetrics().compressionRatio());
+    gauge(registry, "cache.store.memory", "bytes", cache, c -> c.storeMetrics().estimatedBytes() < 0 ? Double.NaN
+        : c.storeMetrics().estimatedBytes());
     counter(registry, "cache.store.cas.retries", Tags.empty(), cache, StoreMetrics::casRetries);
     counter(registry, "cache.store.writes.dropped", Tags.empty(), cache, StoreMetrics::droppedWrites);
     counter(registry, "cache.store.fallback.operations", Tags.empty(), cache, StoreMetrics::fallbackOperations);

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 final class Http {
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final Pattern VALUE = Pattern.compile("\"statistic\"\\s*:\\s*\"COUNT\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.Ee+-]+)");
 
   private Http() {
   }
@@ -34,6 +33,15 @@ final class Http {
 
   /** The COUNT of {@code /actuator/metrics/<meter>} with these tags ({@code key:value}). */
   static double count(int port, String meter, String... tags) {
+    return statistic(port, "COUNT", meter, tags);
+  }
+
+  /** The VALUE (a gauge's) of {@code /actuator/metrics/<meter>} with these tags ({@code key:value}). */
+  static double value(int port, String meter, String... tags) {
+    return statistic(port, "VALUE", meter, tags);
+  }
+
+  private static double statistic(int port, String statistic, String meter, String... tags) {
     StringBuilder path = new StringBuilder("/actuator/metrics/" + meter);
     for (int i = 0; i < tags.length; i++) {
       path.append(i == 0 ? '?' : '&').append("tag=").append(tags[i]);
@@ -42,9 +50,10 @@ final class Http {
     if (response.status() != 200) {
       throw new IllegalStateException(path + " answered " + response.status() + ": " + response.body());
     }
-    Matcher matcher = VALUE.matcher(response.body());
+    Matcher matcher = Pattern.compile("\"statistic\"\\s*:\\s*\"" + statistic
+        + "\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.Ee+-]+)").matcher(response.body());
     if (!matcher.find()) {
-      throw new IllegalStateException(path + " has no COUNT: " + response.body());
+      throw new IllegalStateException(path + " has no " + statistic + ": " + response.body());
     }
     return Double.parseDouble(matcher.group(1));
   }

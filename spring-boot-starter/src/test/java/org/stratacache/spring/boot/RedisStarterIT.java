@@ -66,15 +66,15 @@ class RedisStarterIT {
         .isEqualTo(StoreType.REDIS);
     RedisClient client = RedisClient.create(REDIS.uri());
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
-      List<String> keys = connection.sync().keys("strata:greetings:*");
+      List<String> keys = entryKeys(connection, "strata:greetings:*");
       assertThat(keys).as("the entry lives in Redis").hasSize(1);
     } finally {
       client.shutdown();
     }
     assertThat(Http.count(port, "cache.gets", "cache:greetings", "result:hit")).isEqualTo(1.0);
     assertThat(Http.count(port, "cache.gets", "cache:greetings", "result:miss")).isEqualTo(1.0);
-    assertThat(Http.get(port, "/actuator/metrics/cache.size?tag=cache:greetings").status())
-        .as("a Redis cache does not know its size cheaply: no cache.size").isEqualTo(404);
+    assertThat(Http.value(port, "cache.size", "cache:greetings"))
+        .as("a Redis cache knows its size from its size index").isEqualTo(1.0);
     assertThat(Http.count(port, "cache.store.bytes", "cache:greetings", "direction:written")).isPositive();
   }
 
@@ -84,11 +84,11 @@ class RedisStarterIT {
     jcache.getCache("short-lived").put("k", "v");
     RedisClient client = RedisClient.create(REDIS.uri());
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
-      List<String> keys = connection.sync().keys("strata:short-lived:*");
+      List<String> keys = entryKeys(connection, "strata:short-lived:*");
       assertThat(keys).hasSize(1);
       assertThat(connection.sync().pttl(keys.get(0))).as("strata.caches.short-lived.default-ttl")
           .isBetween(1L, Duration.ofHours(1).toMillis());
-      List<String> greetings = connection.sync().keys("strata:greetings:*");
+      List<String> greetings = entryKeys(connection, "strata:greetings:*");
       assertThat(greetings).isNotEmpty();
       assertThat(connection.sync().pttl(greetings.get(0))).as("the other cache stays eternal").isEqualTo(-1L);
     } finally {
@@ -112,5 +112,10 @@ class RedisStarterIT {
     } finally {
       REDIS.restart();
     }
+  }
+
+  /** The entry keys matching {@code pattern}: a cache's size index and tag sets (after a 0xFF byte) left out. */
+  private static List<String> entryKeys(StatefulRedisConnection<String, String> connection, String pattern) {
+    return connection.sync().keys(pattern).stream().filter(key -> key.indexOf('\uFFFD') < 0).toList();
   }
 }

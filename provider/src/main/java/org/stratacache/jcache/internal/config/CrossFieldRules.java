@@ -52,6 +52,11 @@ final class CrossFieldRules {
           + "': near-cache.maximum-size needs a standalone or Sentinel Redis; a Redis Cluster is not supported for a "
           + "near cache yet");
     }
+    if (resolved.getMemory().getMaximumSize() > 0 && !settings.isSizeIndex()) {
+      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': maximum-size "
+          + resolved.getMemory().getMaximumSize() + " needs the cache's size index in Redis, which "
+          + "redis-size-index: false turns off: remove one of the two settings");
+    }
     if (!resolved.isStoreByValue()) {
       throw new UnsupportedOperationException("Cache '" + cacheName + "' asks for store-by-reference, which the "
           + "Redis store cannot do (values are serialized): use store-by-value, or storeType(MEMORY)");

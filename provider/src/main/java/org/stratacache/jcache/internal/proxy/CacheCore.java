@@ -33,6 +33,7 @@ import org.stratacache.jcache.internal.integration.ReadThrough;
 import org.stratacache.jcache.internal.integration.WriteThrough;
 import org.stratacache.jcache.internal.management.CacheConfigurationBean;
 import org.stratacache.jcache.internal.management.CacheStatistics;
+import org.stratacache.jcache.internal.management.StoreStatistics;
 import org.stratacache.jcache.management.MBeans;
 import org.stratacache.jcache.store.Store;
 import org.stratacache.jcache.store.StoreContext;
@@ -109,6 +110,7 @@ public final class CacheCore<K, V> {
       this.proxy = new CacheProxy<>(this, PolicyExpiry.of(expiryPolicy), Set.of());
       events.bind(proxy);
       opened.undo(() -> MBeans.unregister(proxy, MBeans.Type.CacheStatistics));
+      opened.undo(() -> MBeans.unregister(proxy, MBeans.Type.StoreStatistics));
       opened.undo(() -> MBeans.unregister(proxy, MBeans.Type.CacheConfiguration));
       if (configuration.getEvents().isRemote()) {
         events.share(stores.remoteEvents(context));
@@ -269,12 +271,14 @@ public final class CacheCore<K, V> {
     }
   }
 
-  /** Starts or stops statistics and their MXBean. */
+  /** Starts or stops statistics and their MXBeans (the JSR-107 statistics and the store's figures). */
   public void setStatisticsEnabled(boolean enabled) {
     if (enabled) {
       MBeans.register(proxy, MBeans.Type.CacheStatistics, statistics);
+      MBeans.register(proxy, MBeans.Type.StoreStatistics, new StoreStatistics(store::estimatedSize, store::metrics));
     } else {
       MBeans.unregister(proxy, MBeans.Type.CacheStatistics);
+      MBeans.unregister(proxy, MBeans.Type.StoreStatistics);
     }
     statistics.setEnabled(enabled);
   }

@@ -36,10 +36,12 @@ final class Batches {
 
   /**
    * One command per item, sent a batch at a time and awaited in order; results keyed by
-   * {@code key}, whose first item wins (later items with the same key are skipped).
+   * {@code key}, whose first item wins (later items with the same key are skipped). After each batch's
+   * commands, {@code afterBatch} may send one more command for the keys of the batch (in the same
+   * pipeline), awaited after them.
    */
   static <T, K, R> Map<K, R> pipeline(Iterable<? extends T> items, Function<T, K> key, Function<T, Call<R>> send,
-                                      String what) {
+                                      Function<List<K>, Call<Void>> afterBatch, String what) {
     Map<K, R> results = new LinkedHashMap<>();
     split(items, batch -> {
       Map<K, Call<R>> pending = new LinkedHashMap<>();
@@ -49,7 +51,9 @@ final class Batches {
           pending.put(k, send.apply(item));
         }
       }
+      Call<Void> after = afterBatch.apply(new ArrayList<>(pending.keySet()));
       pending.forEach((k, call) -> results.put(k, call.await(what)));
+      after.await(what);
     });
     return results;
   }

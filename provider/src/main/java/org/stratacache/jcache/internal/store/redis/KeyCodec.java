@@ -12,6 +12,8 @@ import org.stratacache.jcache.store.Glob;
  * Redis keys of one cache: {@code <prefix>:<cache name>:<key>}, the same bytes for the same key in
  * every JVM. The cache name is percent-encoded outside {@code [A-Za-z0-9._-]}, so no cache's
  * namespace is a prefix of another's and no name adds a cluster hash tag or a glob character.
+ * A cache whose keys must share one Redis Cluster hash slot (a bounded cache: its size index and
+ * its entries change together in one script) has the namespace {@code {<prefix>:<cache name>}:}.
  *
  * <p>In a cache whose key type is {@code String} the key is its UTF-8 bytes, readable in
  * {@code redis-cli} and matchable by patterns. Otherwise the key carries a type tag: {@code s:} a
@@ -32,7 +34,13 @@ final class KeyCodec<K> {
   private final KryoSerializer serializer;
 
   KeyCodec(String prefix, String cacheName, Class<K> keyType, KryoSerializer serializer) {
-    String ns = prefix + ":" + escape(cacheName) + ":";
+    this(prefix, cacheName, keyType, serializer, false);
+  }
+
+  /** Keys of a cache, all in one hash slot when {@code oneSlot}. */
+  KeyCodec(String prefix, String cacheName, Class<K> keyType, KryoSerializer serializer, boolean oneSlot) {
+    String name = prefix + ":" + escape(cacheName);
+    String ns = (oneSlot ? "{" + name + "}" : name) + ":";
     this.namespace = ns.getBytes(StandardCharsets.UTF_8);
     this.namespaceGlob = ns;
     this.plainStrings = keyType == String.class;
@@ -57,7 +65,16 @@ final class KeyCodec<K> {
 
   /** The Redis key of the set listing the entries tagged {@code tag}, inside the namespace. */
   byte[] tagKey(String tag) {
-    byte[] name = ("tag:" + tag).getBytes(StandardCharsets.UTF_8);
+    return markedKey("tag:" + tag);
+  }
+
+  /** The Redis key of the cache's size index (its entry keys by last write), inside the namespace. */
+  byte[] indexKey() {
+    return markedKey("size");
+  }
+
+  private byte[] markedKey(String suffix) {
+    byte[] name = suffix.getBytes(StandardCharsets.UTF_8);
     byte[] full = Arrays.copyOf(namespace, namespace.length + 1 + name.length);
     full[namespace.length] = TAG_MARK;
     System.arraycopy(name, 0, full, namespace.length + 1, name.length);

@@ -92,7 +92,11 @@ final class RedisConnection implements AutoCloseable {
 
   /** Runs a script by its SHA; if the server does not know it yet, sends its source once. */
   <T> CompletionStage<T> script(Script script, ScriptOutputType type, byte[] key, byte[]... args) {
-    byte[][] keys = {key};
+    return script(script, type, new byte[][] {key}, args);
+  }
+
+  /** {@link #script(Script, ScriptOutputType, byte[], byte[]...)} over several keys (one hash slot on Cluster). */
+  <T> CompletionStage<T> script(Script script, ScriptOutputType type, byte[][] keys, byte[]... args) {
     RedisFuture<T> bySha = commands.evalsha(script.sha(), type, keys, args);
     return bySha.handle((result, failure) -> {
       if (failure == null) {

@@ -45,6 +45,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
   private final KeyCodec<K> keys;
   private final CompareAndSet<K, V> cas;
   private final Tags<K> tags;
+  private final SizeIndex<K> index;
   private final Function<Invalidations<byte[]>, AutoCloseable> tracker;
 
   /**
@@ -52,13 +53,15 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
    *
    * @param tracker opens key tracking under the cache's namespace, for a near cache
    */
-  RedisStore(RedisConnection redis, StoredValues<K, V> values, Function<Invalidations<byte[]>, AutoCloseable> tracker) {
+  RedisStore(RedisConnection redis, StoredValues<K, V> values, SizeIndex<K> index,
+             Function<Invalidations<byte[]>, AutoCloseable> tracker) {
     this.redis = redis;
     this.commands = redis.commands();
     this.values = values;
     this.keys = values.keys();
     this.cas = new CompareAndSet<>(redis, values);
     this.tags = new Tags<>(redis, values);
+    this.index = index;
     this.tracker = tracker;
   }
 
@@ -189,7 +192,10 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
 
   @Override
   public <R> R compute(K key, Remapping<V, R> remapping) {
-    return cas.compute(key, keys.encode(key), remapping);
+    byte[] k = keys.encode(key);
+    R result = cas.compute(key, k, remapping);
+    index.after(k).await("the size index");
+    return result;
   }
 
   @Override
@@ -202,6 +208,23 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
 
   private Call<WriteResult<V>> putCommand(K key, V value, EntryExpiry expiry, Want want) {
     byte[] k = keys.encode(key);
+    return indexed(k, sendPut(key, k, value, expiry, want));
+  }
+
+  /** {@code write}, already sent, followed by the size index script for {@code k} in the same pipeline. */
+  private <R> Call<R> indexed(byte[] k, Call<R> write) {
+    if (!index.isKept()) {
+      return write;
+    }
+    Call<Void> indexing = index.after(k);
+    return what -> {
+      R result = write.await(what);
+      indexing.await(what);
+      return result;
+    };
+  }
+
+  private Call<WriteResult<V>> sendPut(K key, byte[] k, V value, EntryExpiry expiry, Want want) {
     byte[] v = values.encode(value);
     Lifetime creation = expiry.onCreation().orIfKeep(Lifetime.ETERNAL);
     Lifetime update = expiry.onUpdate();
@@ -245,7 +268,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     }
     SetArgs args = creation.isEternal() ? SetArgs.Builder.nx() : SetArgs.Builder.nx().px(creation.millis());
     byte[] v = values.encode(value);
-    String reply = redis.await(commands.set(k, v, args), "SET NX");
+    String reply = indexed(k, Call.of(redis, commands.set(k, v, args), ok -> ok)).await("SET NX");
     return reply == null ? WriteResult.of(Outcome.PRESENT, null) : values.stored(value, v, WriteResult.created());
   }
 
@@ -269,10 +292,10 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     }
     byte[] v = values.encode(value);
     if (want == Want.PREVIOUS) {
-      byte[] old = redis.await(commands.setGet(k, v, args), "SET XX GET");
+      byte[] old = indexed(k, Call.of(redis, commands.setGet(k, v, args), ok -> ok)).await("SET XX GET");
       return old == null ? WriteResult.absent() : values.replaced(value, v, key, old);
     }
-    String reply = redis.await(commands.set(k, v, args), "SET XX");
+    String reply = indexed(k, Call.of(redis, commands.set(k, v, args), ok -> ok)).await("SET XX");
     return reply == null ? WriteResult.absent() : values.stored(value, v, WriteResult.of(Outcome.UPDATED, null));
   }
 
@@ -284,8 +307,8 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     byte[] k = keys.encode(key);
     byte[] e = values.encode(expected);
     byte[] v = values.encode(value);
-    List<Object> reply = redis.await(redis.<List<Object>>script(Script.REPLACE_IF_EQUAL, ScriptOutputType.MULTI, k,
-        e, v, Ttl.arg(expiry.onUpdate())), "replace");
+    List<Object> reply = indexed(k, Call.of(redis, redis.<List<Object>>script(Script.REPLACE_IF_EQUAL,
+        ScriptOutputType.MULTI, k, e, v, Ttl.arg(expiry.onUpdate())), ok -> ok)).await("replace");
     if ((Long) reply.get(0) == 2) {
       values.written(value, v);
       values.written(expected, e);
@@ -296,13 +319,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
 
   @Override
   public WriteResult<V> remove(K key, Want want) {
-    byte[] k = keys.encode(key);
-    if (want == Want.PREVIOUS) {
-      byte[] old = redis.await(commands.getdel(k), "GETDEL");
-      return old == null ? WriteResult.absent() : WriteResult.of(Outcome.REMOVED, values.previous(key, old));
-    }
-    boolean removed = redis.await(commands.del(new byte[][] {k}), "DEL") > 0;
-    return removed ? WriteResult.of(Outcome.REMOVED, null) : WriteResult.absent();
+    return removeCommand(key, want).await(want == Want.PREVIOUS ? "GETDEL" : "UNLINK");
   }
 
   @Override
@@ -312,8 +329,8 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
     }
     byte[] k = keys.encode(key);
     byte[] e = values.encode(expected);
-    List<Object> reply = redis.await(redis.<List<Object>>script(Script.REMOVE_IF_EQUAL, ScriptOutputType.MULTI, k,
-        e), "remove");
+    List<Object> reply = indexed(k, Call.of(redis, redis.<List<Object>>script(Script.REMOVE_IF_EQUAL,
+        ScriptOutputType.MULTI, k, e), ok -> ok)).await("remove");
     if ((Long) reply.get(0) == 2) {
       values.written(expected, e);
     }
@@ -329,16 +346,33 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
       return RemoteSource.super.putAll(entries, expiry, want);
     }
     return Batches.<Map.Entry<? extends K, ? extends V>, K, WriteResult<V>>pipeline(entries.entrySet(),
-        Map.Entry::getKey, entry -> putCommand(entry.getKey(), entry.getValue(), expiry, want), "PUT");
+        Map.Entry::getKey, entry -> {
+          K key = entry.getKey();
+          return sendPut(key, keys.encode(key), entry.getValue(), expiry, want);
+        }, this::indexBatch, "PUT");
   }
 
   @Override
   public Map<K, WriteResult<V>> removeAll(Collection<? extends K> toRemove, Want want) {
-    return Batches.<K, K, WriteResult<V>>pipeline(toRemove, key -> key, key -> removeCommand(key, want), "UNLINK");
+    return Batches.<K, K, WriteResult<V>>pipeline(toRemove, key -> key, key -> sendRemove(keys.encode(key), key, want),
+        this::indexBatch, "UNLINK");
+  }
+
+  private Call<Void> indexBatch(List<K> written) {
+    if (!index.isKept()) {
+      return what -> null;
+    }
+    List<byte[]> encoded = new ArrayList<>(written.size());
+    written.forEach(key -> encoded.add(keys.encode(key)));
+    return index.after(encoded);
   }
 
   private Call<WriteResult<V>> removeCommand(K key, Want want) {
     byte[] k = keys.encode(key);
+    return indexed(k, sendRemove(k, key, want));
+  }
+
+  private Call<WriteResult<V>> sendRemove(byte[] k, K key, Want want) {
     return want == Want.PREVIOUS
         ? Call.of(redis, commands.getdel(k), old -> old == null
             ? WriteResult.<V>absent() : WriteResult.of(Outcome.REMOVED, values.previous(key, old)))
@@ -371,7 +405,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
 
   @Override
   public long estimatedSize() {
-    return -1;
+    return index.size();
   }
 
   @Override
@@ -397,7 +431,7 @@ public final class RedisStore<K, V> implements RemoteSource<K, V> {
 
   @Override
   public StoreMetrics metrics() {
-    return values.metrics(cas.retries());
+    return values.metrics(cas.retries()).withEstimatedBytes(index.estimatedBytes());
   }
 
   @Override

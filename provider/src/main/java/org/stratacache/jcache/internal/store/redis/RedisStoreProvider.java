@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.stratacache.jcache.configuration.CodecSettings;
 import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.EventSettings;
+import org.stratacache.jcache.configuration.MemorySettings;
 import org.stratacache.jcache.configuration.NearCacheSettings;
 import org.stratacache.jcache.configuration.RedisSettings;
 import org.stratacache.jcache.configuration.ResiliencePolicy;
@@ -65,7 +66,7 @@ public final class RedisStoreProvider implements StoreProvider {
   @Override
   public List<Class<?>> sections() {
     return List.of(RedisSettings.class, CodecSettings.class, SerializationSettings.class, EncryptionSettings.class,
-        ResilienceSettings.class, NearCacheSettings.class, EventSettings.class);
+        ResilienceSettings.class, NearCacheSettings.class, EventSettings.class, MemorySettings.class);
   }
 
   /** A store whose Redis connection is tried at once and, if the resilience policy allows, later. */
@@ -86,7 +87,10 @@ public final class RedisStoreProvider implements StoreProvider {
 
   private <K, V> Store<K, V> connect(StoreContext<K, V> context, RedisEndpoint endpoint, StoredValues<K, V> values) {
     RedisConnection connection = connector.connection(endpoint);
-    RedisStore<K, V> store = new RedisStore<>(connection, values,
+    long bound = context.section(MemorySettings.class).getMaximumSize();
+    boolean indexed = bound > 0 || (context.section(RedisSettings.class).isSizeIndex() && !endpoint.isCluster());
+    SizeIndex<K> index = new SizeIndex<>(connection, values.keys(), bound, indexed, context.sink());
+    RedisStore<K, V> store = new RedisStore<>(connection, values, index,
         listener -> connector.track(endpoint, values.keys().namespace(), Inbound.invalidations(inbound, listener)));
     long nearSize = context.section(NearCacheSettings.class).getMaximumSize();
     return nearSize == 0 ? store
@@ -96,7 +100,7 @@ public final class RedisStoreProvider implements StoreProvider {
   private <K, V> StoredValues<K, V> storedValues(StoreContext<K, V> context, String maskedUri, boolean withEvents) {
     KryoSerializer serializer = new KryoSerializer(classLoader, serialization(context));
     KeyCodec<K> keys = new KeyCodec<>(context.section(RedisSettings.class).getKeyPrefix(), context.cacheName(),
-        context.keyType(), serializer);
+        context.keyType(), serializer, context.section(MemorySettings.class).getMaximumSize() > 0);
     return new StoredValues<>(context.cacheName(), maskedUri, keys, valueCodec(context, serializer),
         context.valueType(), context.section(CodecSettings.class).getCorruptValuePolicy(), withEvents);
   }

@@ -18,7 +18,9 @@ enum Script {
   REPLACE_IF_EQUAL("replace_if_equal.lua"),
   REMOVE_IF_EQUAL("remove_if_equal.lua"),
   APPLY_IF_UNCHANGED("apply_if_unchanged.lua"),
-  TAG_ADD("tag_add.lua");
+  TAG_ADD("tag_add.lua"),
+  INDEX_AFTER_WRITE("index_after_write.lua"),
+  INDEX_SIZE("index_size.lua");
 
   private final byte[] source;
   private final String sha;

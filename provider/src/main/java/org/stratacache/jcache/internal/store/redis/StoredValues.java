@@ -194,6 +194,6 @@ final class StoredValues<K, V> {
   /** The store's metrics, with the compare-and-set retries counted elsewhere. */
   StoreMetrics metrics(long casRetries) {
     return new StoreMetrics(decodeFailures.sum(), 0, bytesWritten.sum(), codec.serializedBytes(), bytesRead.sum(),
-        compressedWrites.sum(), casRetries, 0, 0, 0, 0);
+        compressedWrites.sum(), casRetries, 0, 0, 0, 0, -1);
   }
 }

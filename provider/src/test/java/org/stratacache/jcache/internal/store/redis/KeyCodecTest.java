@@ -3,7 +3,9 @@ package org.stratacache.jcache.internal.store.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.cluster.SlotHash;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.codec.CodecException;
@@ -53,5 +55,18 @@ class KeyCodecTest {
     KeyCodec<String> ab = new KeyCodec<>("strata", "a:b", String.class, serializer);
     assertThat(text(ab.encode("k"))).doesNotStartWith("strata:a:");
     assertThatThrownBy(() -> a.decode(ab.encode("k"))).isInstanceOf(CodecException.class);
+  }
+
+  @Test
+  void aBoundedCacheKeepsEveryKeyOfItsOwnInOneClusterSlot() {
+    KeyCodec<String> bounded = new KeyCodec<>("strata", "orders{x}", String.class, serializer, true);
+    int slot = SlotHash.getSlot(bounded.indexKey());
+    assertThat(text(bounded.encode("k1"))).startsWith("{strata:orders%7Bx%7D}:");
+    for (String key : List.of("k1", "k2", "{k3}", "anything else")) {
+      assertThat(SlotHash.getSlot(bounded.encode(key))).as(key).isEqualTo(slot);
+    }
+    assertThat(SlotHash.getSlot(bounded.tagKey("t"))).isEqualTo(slot);
+    assertThat(bounded.isEntryKey(bounded.indexKey())).isFalse();
+    assertThat(bounded.inNamespace(bounded.indexKey())).isTrue();
   }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On a Redis Cluster a script may only touch keys of one slot, and only keys it declares. Every
- * script here declares one key ({@link RedisConnection#script} takes exactly one), so each Redis
- * call in a script must name {@code KEYS[1]} as its key, or be a call without keys.
+ * entry script here declares one key, so each Redis call in it must name {@code KEYS[1]} as its key,
+ * or be a call without keys. The size index scripts are the exception: they run only for caches
+ * whose keys all share one slot (checked by {@code KeyCodecTest}) or on a single server.
  */
 class ScriptKeysTest {
 
@@ -25,6 +26,9 @@ class ScriptKeysTest {
     List<String> calls = new ArrayList<>();
     List<String> offending = new ArrayList<>();
     for (Script script : Script.values()) {
+      if (script == Script.INDEX_AFTER_WRITE || script == Script.INDEX_SIZE) {
+        continue;
+      }
       String source = new String(script.source(), StandardCharsets.UTF_8);
       assertThat(source).as(script + " names no key but KEYS[1]").doesNotContainPattern("KEYS\\[(?!1\\])");
       Matcher call = CALL.matcher(source);
@@ -37,7 +41,7 @@ class ScriptKeysTest {
         }
       }
     }
-    assertThat(calls).as("the scripts were read").hasSizeGreaterThan(Script.values().length);
+    assertThat(calls).as("the scripts were read").hasSizeGreaterThan(Script.values().length - 2);
     assertThat(offending).as("Redis calls whose key is not the script's one declared key").isEmpty();
   }
 }
