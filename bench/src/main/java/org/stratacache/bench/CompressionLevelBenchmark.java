@@ -1,16 +1,9 @@
 package org.stratacache.bench;
 
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.stratacache.jcache.configuration.SerializationSettings;
 import org.stratacache.jcache.internal.codec.KryoSerializer;
@@ -24,13 +17,10 @@ import org.stratacache.jcache.internal.codec.ValueCodec;
  * random bytes, which zstd cannot shrink (the codec then stores them plain). Negative levels are
  * zstd's fast levels.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class CompressionLevelBenchmark {
+public class CompressionLevelBenchmark extends CodecRoundTrip {
 
   private static final int THRESHOLD = 1000;
   private static final long SEED = 42;
@@ -41,16 +31,10 @@ public class CompressionLevelBenchmark {
   @Param({"-5", "-1", "1", "3", "6"})
   public int level;
 
-  private ValueCodec codec;
-  private Object value;
-  private byte[] encoded;
-
   @Setup
   public void setUp() {
-    value = value(payload);
-    codec = new ValueCodec(new KryoSerializer(getClass().getClassLoader(), SerializationSettings.none()), THRESHOLD,
-        level);
-    encoded = codec.encode(value);
+    prepare(new ValueCodec(new KryoSerializer(getClass().getClassLoader(), SerializationSettings.none()), THRESHOLD,
+        level), value(payload));
     System.out.printf("%nstored: payload=%s level=%d serialized=%d stored=%d compressed=%s%n", payload, level,
         codec.serializedBytes(), encoded.length, ValueCodec.isCompressed(encoded));
   }
@@ -63,15 +47,5 @@ public class CompressionLevelBenchmark {
       case "random-10k" -> Payloads.randomBytes(10 * 1024, SEED);
       default -> throw new IllegalArgumentException("unknown payload " + name);
     };
-  }
-
-  @Benchmark
-  public byte[] encode() {
-    return codec.encode(value);
-  }
-
-  @Benchmark
-  public Object decode() {
-    return codec.decode(encoded);
   }
 }

@@ -1,6 +1,7 @@
 package org.stratacache.bench;
 
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /** Benchmark values: JSON-like text of a given size, as web applications cache. */
 public final class Payloads {
@@ -67,7 +68,7 @@ public final class Payloads {
   /** {@code size} random bytes (seeded), which no compressor makes smaller. */
   public static byte[] randomBytes(int size, long seed) {
     byte[] bytes = new byte[size];
-    new Random(seed).nextBytes(bytes);
+    new SplittableRandom(seed).nextBytes(bytes);
     return bytes;
   }
 
