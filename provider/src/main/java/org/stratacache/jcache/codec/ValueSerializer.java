@@ -8,6 +8,12 @@ import java.io.InputStream;
  * compression and encryption, which the provider adds. Strata ships two: Kryo (the default) and
  * JSON ({@code serialization.format: json}), chosen per cache.
  *
+ * <p>An application plugs its own per cache: {@code SerializationSettings.serializer(MySerializer.class)}
+ * in code, or {@code serialization.serializer: com.acme.MySerializer} in a configuration file. Such a
+ * class is public with a public no-argument constructor; each cache creates one instance. Every value
+ * it writes is stored with its {@link #formatName()}, and a cache refuses (by its corrupt-value
+ * policy) a value stored in another format before its serializer sees the bytes.
+ *
  * <p>Stored bytes are untrusted input: anyone with write access to the store can plant them. An
  * implementation must never instantiate a class the bytes name unless the cache's serialization
  * settings allow it, and must stay within the settings' decode limits (size, nesting depth,
@@ -16,6 +22,16 @@ import java.io.InputStream;
  * <p>Implementations are thread-safe.
  */
 public interface ValueSerializer {
+
+  /**
+   * The name of the format this serializer writes, stored with each value of a cache that plugs it
+   * (not with the built-in formats, whose stored bytes stay as they are): a value stored under
+   * another name is refused before {@link #deserialize} sees it. Change it when the format changes
+   * in a way older instances cannot read. 1 to 255 printable ASCII characters; the class name by default.
+   */
+  default String formatName() {
+    return getClass().getName();
+  }
 
   /**
    * The bytes of {@code value}, never {@code null}.

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.stratacache.jcache.codec.ValueSerializer;
 import org.stratacache.jcache.expiry.Ticker;
 
 /**
@@ -80,6 +81,15 @@ public abstract class SectionsBuilder<B extends SectionsBuilder<B>> {
   /** The classes a serializing store may write and read, beyond the built-in JDK types. */
   public B serialization(SerializationSettings settings) {
     this.serialization = settings;
+    return self();
+  }
+
+  /**
+   * Stores this cache's values with the application's {@code serializer} instead of a built-in
+   * format (see {@link SerializationSettings#serializer(Class)}), keeping the rest of the serialization settings.
+   */
+  public B serializer(Class<? extends ValueSerializer> serializer) {
+    this.serialization = serialization.serializer(serializer);
     return self();
   }
 

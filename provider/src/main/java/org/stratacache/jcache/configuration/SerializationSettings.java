@@ -1,12 +1,14 @@
 package org.stratacache.jcache.configuration;
 
 import java.io.Serializable;
+import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.stratacache.jcache.codec.ValueSerializer;
 
 /**
  * Which classes a serializing store (Redis) may write and read. Nothing outside these settings
@@ -23,7 +25,8 @@ import java.util.Set;
  * <p>They also hold the {@link DecodeLimits} every read of stored bytes stays within, and the
  * {@link SerializationFormat} values are stored in: Kryo by default, or JSON ({@link #format(SerializationFormat)})
  * for values other languages read. With JSON the allow-list still holds: every record, bean and enum
- * written or read must be registered or allowed here.
+ * written or read must be registered or allowed here. Or values are stored by the application's own
+ * {@link ValueSerializer} ({@link #serializer(Class)}), which then replaces the format.
  *
  * <p>Immutable; every method returns a new instance.
  */
@@ -40,16 +43,20 @@ public final class SerializationSettings implements Serializable {
   private final DecodeLimits limits;
   /** {@code null}: not set, Kryo. */
   private final SerializationFormat format;
+  /** {@code null}: the built-in format. */
+  private final Class<? extends ValueSerializer> serializer;
 
   private SerializationSettings(Map<Class<?>, Integer> registrations, Set<String> allowedPackages,
                                 Set<String> allowedClasses) {
-    this(registrations, allowedPackages, allowedClasses, DecodeLimits.defaults(), null);
+    this(registrations, allowedPackages, allowedClasses, DecodeLimits.defaults(), null, null);
   }
 
   private SerializationSettings(Map<Class<?>, Integer> registrations, Set<String> allowedPackages,
-                                Set<String> allowedClasses, DecodeLimits limits, SerializationFormat format) {
+                                Set<String> allowedClasses, DecodeLimits limits, SerializationFormat format,
+                                Class<? extends ValueSerializer> serializer) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.format = format;
+    this.serializer = serializer;
     this.registrations = Collections.unmodifiableMap(new LinkedHashMap<>(registrations));
     this.allowedPackages = Collections.unmodifiableSet(new LinkedHashSet<>(allowedPackages));
     this.allowedClasses = Collections.unmodifiableSet(new LinkedHashSet<>(allowedClasses));
@@ -78,7 +85,7 @@ public final class SerializationSettings implements Serializable {
     });
     Map<Class<?>, Integer> next = new LinkedHashMap<>(registrations);
     next.put(type, id);
-    return new SerializationSettings(next, allowedPackages, allowedClasses, limits, format);
+    return new SerializationSettings(next, allowedPackages, allowedClasses, limits, format, serializer);
   }
 
   /** Allows every class of {@code packageName} and its sub-packages. */
@@ -89,25 +96,25 @@ public final class SerializationSettings implements Serializable {
     }
     Set<String> next = new LinkedHashSet<>(allowedPackages);
     next.add(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
-    return new SerializationSettings(registrations, next, allowedClasses, limits, format);
+    return new SerializationSettings(registrations, next, allowedClasses, limits, format, serializer);
   }
 
   /** Allows {@code type} by name. */
   public SerializationSettings allowClass(Class<?> type) {
     Set<String> next = new LinkedHashSet<>(allowedClasses);
     next.add(Objects.requireNonNull(type, "type").getName());
-    return new SerializationSettings(registrations, allowedPackages, next, limits, format);
+    return new SerializationSettings(registrations, allowedPackages, next, limits, format, serializer);
   }
 
   /** These settings with {@code limits} as the bounds of reading stored bytes. */
   public SerializationSettings limits(DecodeLimits limits) {
-    return new SerializationSettings(registrations, allowedPackages, allowedClasses, limits, format);
+    return new SerializationSettings(registrations, allowedPackages, allowedClasses, limits, format, serializer);
   }
 
   /** These settings storing values as {@code format} (setting {@code serialization.format}). */
   public SerializationSettings format(SerializationFormat format) {
     return new SerializationSettings(registrations, allowedPackages, allowedClasses, limits,
-        Objects.requireNonNull(format, "format"));
+        Objects.requireNonNull(format, "format"), serializer);
   }
 
   /** How values are stored: {@link SerializationFormat#KRYO} unless set. */
@@ -118,6 +125,43 @@ public final class SerializationSettings implements Serializable {
   /** The format as set, or {@code null} when unset (for {@link Setting#SERIALIZATION_FORMAT}). */
   SerializationFormat configuredFormat() {
     return format;
+  }
+
+  /**
+   * These settings storing values with the application's {@code type} instead of a built-in format
+   * (setting {@code serialization.serializer}): each cache creates one with its public
+   * no-argument constructor. Values it stores carry its {@link ValueSerializer#formatName()}; a value
+   * of another format is refused as corrupt (policy {@code corrupt-values}). Not to be combined with
+   * {@link #format(SerializationFormat)}.
+   *
+   * @throws IllegalArgumentException when {@code type} is not a public class with a public no-argument constructor
+   */
+  public SerializationSettings serializer(Class<? extends ValueSerializer> type) {
+    return new SerializationSettings(registrations, allowedPackages, allowedClasses, limits, format,
+        checkSerializer(type));
+  }
+
+  /** The application's serializer, or {@code null} when values are stored in a built-in {@link #format()}. */
+  public Class<? extends ValueSerializer> serializer() {
+    return serializer;
+  }
+
+  /** {@code type} when a cache can create it; refused naming what is missing otherwise. */
+  static Class<? extends ValueSerializer> checkSerializer(Class<?> type) {
+    Objects.requireNonNull(type, "serializer");
+    if (!ValueSerializer.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException(type.getName() + " does not implement " + ValueSerializer.class.getName());
+    }
+    if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())
+        || type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+      throw new IllegalArgumentException(type.getName() + " must be a public, concrete, top-level or static class");
+    }
+    try {
+      type.getConstructor();
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(type.getName() + " needs a public no-argument constructor", e);
+    }
+    return type.asSubclass(ValueSerializer.class);
   }
 
   /** The bounds every read of stored bytes stays within. */
@@ -137,7 +181,8 @@ public final class SerializationSettings implements Serializable {
     Set<String> classes = new LinkedHashSet<>(merged.allowedClasses);
     classes.addAll(other.allowedClasses);
     return new SerializationSettings(merged.registrations, merged.allowedPackages, classes,
-        limits.merge(other.limits), other.format != null ? other.format : format);
+        limits.merge(other.limits), other.format != null ? other.format : format,
+        other.serializer != null ? other.serializer : serializer);
   }
 
   /** Registered classes and their ids, in registration order. */
@@ -159,17 +204,18 @@ public final class SerializationSettings implements Serializable {
   public boolean equals(Object other) {
     return other instanceof SerializationSettings that && registrations.equals(that.registrations)
         && allowedPackages.equals(that.allowedPackages) && allowedClasses.equals(that.allowedClasses)
-        && limits.equals(that.limits) && format == that.format;
+        && limits.equals(that.limits) && format == that.format && serializer == that.serializer;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(registrations, allowedPackages, allowedClasses, limits, format);
+    return Objects.hash(registrations, allowedPackages, allowedClasses, limits, format, serializer);
   }
 
   @Override
   public String toString() {
     return "SerializationSettings{registered=" + registrations.size() + ", packages=" + allowedPackages
-        + ", classes=" + allowedClasses + ", format=" + format().key() + ", " + limits + "}";
+        + ", classes=" + allowedClasses + ", format=" + (serializer == null ? format().key() : serializer.getName())
+        + ", " + limits + "}";
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.stratacache.jcache.codec.ValueSerializer;
 import org.stratacache.jcache.internal.Messages;
 
 /**
@@ -135,6 +136,13 @@ public enum Setting {
       .parser(SettingParsers.enumOf(SerializationFormat.class)).accepts("kryo or json")
       .defaultValue(SerializationFormat.KRYO).cacheOnly().configured(c -> c.getSerialization().configuredFormat())
       .serialization((s, v) -> s.format((SerializationFormat) v))),
+  /** The application's own serializer of values, instead of a built-in format. */
+  SERIALIZATION_SERIALIZER(spec("serialization.serializer", "serialization.serializer")
+      .parser((raw, loader) -> SerializationSettings.checkSerializer(SettingParsers.type(raw, loader)))
+      .accepts("a public class implementing org.stratacache.jcache.codec.ValueSerializer with a public "
+          + "no-argument constructor").defaultText("none: serialization.format decides").cacheOnly()
+      .configured(c -> c.getSerialization().serializer())
+      .serialization((s, v) -> s.serializer(((Class<?>) v).asSubclass(ValueSerializer.class)))),
   /** The encryption key ring (secret). */
   ENCRYPTION_KEYS(spec("encryption.keys", "encryption.keys").env("CACHE_ENCRYPTION_KEYS")
       .parser((raw, loader) -> EncryptionKeys.parse(raw)).secret()

@@ -12,7 +12,6 @@ import javax.management.JMRuntimeException;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
-import org.stratacache.jcache.internal.management.CacheStatistics;
 
 /**
  * Registers the JSR-107 MXBeans in the platform MBean server under

@@ -87,6 +87,8 @@ class ExtensionSettingTest {
         .build(section -> null, (section, value) -> section);
     assertThat(map.parse("{\"a\": 0.5, \"b\": 1}")).isEqualTo(Map.of("a", 0.5, "b", 1.0));
     assertThat(map.parse(Map.of("c", "0.25"))).isEqualTo(Map.of("c", 0.25));
+    assertThat(map.parse("{\"a\":\"0.5\",\"b\":1}")).as("compact JSON, as the Spring Boot starter writes it")
+        .isEqualTo(Map.of("a", 0.5, "b", 1.0));
     assertThatThrownBy(() -> map.parse("{\"a\": 2}")).hasMessageContaining("demo.prices.a = '2'");
     assertThatThrownBy(() -> map.parse("[1, 2]")).hasMessageContaining("not a map");
     assertThatThrownBy(() -> map.parse("{a: &x [1], b: *x}")).hasMessageContaining("not valid JSON or YAML");

@@ -17,8 +17,10 @@ import org.stratacache.jcache.configuration.DecodeLimits.Limit;
  *
  * <pre>
  * byte 0    format version, 1
- * byte 1    flags: bit 0 = zstd frame; bit 1 = encrypted; other bits reserved (must be 0)
- * byte 2..  the serializer's bytes, or a zstd frame (with its content size) holding them
+ * byte 1    flags: bit 0 = zstd frame; bit 1 = encrypted; bit 2 = an application's format
+ *           ({@link FormatTagCodec}); other bits reserved (must be 0)
+ * byte 2..  the serializer's bytes (after the name of an application's format), or a zstd frame
+ *           (with its content size) holding them
  *
  * encrypted (bit 1):
  * byte 2-3  key id, big-endian
@@ -44,10 +46,12 @@ public final class ValueCodec {
   public static final int FLAG_ZSTD = ZstdCodec.FLAG;
   /** The payload is encrypted (see {@link EncryptingCodec}). */
   public static final int FLAG_ENCRYPTED = EncryptingCodec.FLAG;
+  /** The payload starts with the name of an application's format (see {@link FormatTagCodec}). */
+  public static final int FLAG_FORMAT_NAME = FormatTagCodec.FLAG;
   /** Bytes of the envelope header: version and flags. */
   static final int HEADER = 2;
 
-  private static final int FORMAT_FLAGS = FLAG_ZSTD | FLAG_ENCRYPTED;
+  private static final int FORMAT_FLAGS = FLAG_ZSTD | FLAG_ENCRYPTED | FLAG_FORMAT_NAME;
   private static final byte[] PLAIN_HEADER = {VERSION, 0};
 
   private final ValueSerializer serializer;
@@ -87,7 +91,10 @@ public final class ValueCodec {
                     EncryptingCodec encryption) {
     this.serializer = serializer;
     this.limits = limits;
-    List<Codec> chain = new ArrayList<>(2);
+    List<Codec> chain = new ArrayList<>(3);
+    if (serializer instanceof PluggedSerializer plugged) {
+      chain.add(new FormatTagCodec(plugged.storedName()));
+    }
     chain.add(new ZstdCodec(compressionThreshold, compressionLevel, limits));
     if (encryption != null) {
       chain.add(encryption);
@@ -175,6 +182,10 @@ public final class ValueCodec {
     }
     if ((flags & FLAG_ENCRYPTED & ~layerFlags) != 0) {
       throw new CodecException("Stored value is encrypted, and this cache has no encryption keys (encryption.keys)");
+    }
+    if ((flags & FLAG_FORMAT_NAME & ~layerFlags) != 0) {
+      throw new CodecException("Stored value was written by an application's serializer (serialization.serializer), "
+          + "and this cache reads a built-in format");
     }
     Payload payload = Payload.of(flags, bytes, HEADER, bytes.length - HEADER);
     for (int i = layers.size() - 1; i >= 0; i--) {

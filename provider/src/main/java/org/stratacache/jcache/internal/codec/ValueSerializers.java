@@ -4,7 +4,10 @@ import org.stratacache.jcache.codec.ValueSerializer;
 import org.stratacache.jcache.configuration.SerializationFormat;
 import org.stratacache.jcache.configuration.SerializationSettings;
 
-/** The serializer of a cache's values, as its {@link SerializationSettings#format()} says. */
+/**
+ * The serializer of a cache's values, as its {@link SerializationSettings} say: the application's
+ * own ({@link SerializationSettings#serializer()}), or that of the built-in {@link SerializationSettings#format()}.
+ */
 public final class ValueSerializers {
 
   private static final String JACKSON = "com.fasterxml.jackson.databind.ObjectMapper";
@@ -13,13 +16,18 @@ public final class ValueSerializers {
   }
 
   /**
-   * The serializer of values of {@code valueType}: {@code kryo} itself (the one the cache's keys use)
-   * for the Kryo format, a JSON serializer for JSON.
+   * The serializer of values of {@code valueType}: one instance of the application's serializer when
+   * the settings name one; else {@code kryo} itself (the one the cache's keys use) for the Kryo
+   * format, a JSON serializer for JSON.
    *
-   * @throws IllegalStateException when JSON is asked for and Jackson is not on the class path
+   * @throws IllegalStateException when JSON is asked for and Jackson is not on the class path, or the
+   *                               application's serializer cannot be created
    */
   public static ValueSerializer forValues(KryoSerializer kryo, ClassLoader classLoader, SerializationSettings settings,
                                           Class<?> valueType) {
+    if (settings.serializer() != null) {
+      return PluggedSerializer.create(settings.serializer());
+    }
     if (settings.format() == SerializationFormat.KRYO) {
       return kryo;
     }

@@ -222,9 +222,5 @@ class RemoteEventsIT {
         .storeType(StoreType.MEMORY).remoteEvents(true).build()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("remote-events")
         .hasMessageContaining("'memory'");
-    assertThatThrownBy(() -> jvmA.createCache("cluster", StrataConfiguration.builder(String.class, String.class)
-        .redisUri("redis-cluster://127.0.0.1:" + server.port()).remoteEvents(true).build()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("remote-events")
-        .hasMessageContaining("Redis Cluster");
   }
 }

@@ -1,16 +1,11 @@
 package org.stratacache.jcache.internal.store.redis;
 
 import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,42 +21,26 @@ import org.slf4j.LoggerFactory;
  * Redis forgets it); a refusal is logged once as a warning. Lettuce subscribes again by itself
  * after a reconnection; messages published meanwhile are lost.
  */
-final class EventSubscription extends RedisPubSubAdapter<byte[], byte[]>
+final class EventSubscription extends EventInbox
     implements RedisConnectionStateListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventSubscription.class);
-  private static final String NOTIFY = "notify-keyspace-events";
+  private static final String NOTIFY = KeyspaceNotifications.NOTIFY;
   private static final long RETRY_MILLIS = 100;
-  private static final byte[] EXPIRED = "expired".getBytes(StandardCharsets.US_ASCII);
 
   private final StatefulRedisPubSubConnection<byte[], byte[]> connection;
   private final RedisConnection commands;
   private final ClientResources resources;
-  private final byte[] eventChannel;
-  private final byte[] keyspacePattern;
-  private final int keyspacePrefixLength;
-  private final Consumer<byte[]> onEvent;
-  private final Consumer<byte[]> onExpired;
   private volatile boolean refusalLogged;
   private volatile boolean closed;
 
   private EventSubscription(StatefulRedisPubSubConnection<byte[], byte[]> connection, RedisConnection commands,
                             ClientResources resources, String namespace, int database, Consumer<byte[]> onEvent,
                             Consumer<byte[]> onExpired) {
+    super(namespace, database, onEvent, onExpired);
     this.connection = connection;
     this.commands = commands;
     this.resources = resources;
-    this.eventChannel = channel(namespace).getBytes(StandardCharsets.UTF_8);
-    String keyspace = "__keyspace@" + database + "__:";
-    this.keyspacePrefixLength = keyspace.length();
-    this.keyspacePattern = (keyspace + namespace + "*").getBytes(StandardCharsets.UTF_8);
-    this.onEvent = onEvent;
-    this.onExpired = onExpired;
-  }
-
-  /** The pub/sub channel of a cache's events: its namespace followed by {@code events}. */
-  static String channel(String namespace) {
-    return namespace + "events";
   }
 
   /**
@@ -89,39 +68,9 @@ final class EventSubscription extends RedisPubSubAdapter<byte[], byte[]>
     return subscription;
   }
 
-  @Override
-  public void message(byte[] channel, byte[] message) {
-    if (Arrays.equals(channel, eventChannel)) {
-      onEvent.accept(message);
-    }
-  }
-
-  @Override
-  public void message(byte[] pattern, byte[] channel, byte[] message) {
-    if (Arrays.equals(pattern, keyspacePattern) && Arrays.equals(message, EXPIRED)) {
-      onExpired.accept(Arrays.copyOfRange(channel, keyspacePrefixLength, channel.length));
-    }
-  }
-
   /** Turns expiration notifications on if they are off; completes normally even when refused. */
   private CompletionStage<Void> ensureNotifications() {
-    return commands.commands().configGet(NOTIFY).thenCompose(current -> {
-      String flags = current.getOrDefault(NOTIFY, "");
-      if (flags.contains("K") && (flags.contains("x") || flags.contains("A"))) {
-        return CompletableFuture.completedFuture("OK");
-      }
-      return commands.commands().configSet(NOTIFY, flags + "Kx");
-    }).handle((ok, failure) -> {
-      if (failure != null) {
-        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof RedisCommandExecutionException) {
-          refused(cause);
-        } else {
-          throw new CompletionException(cause);
-        }
-      }
-      return null;
-    });
+    return KeyspaceNotifications.ensure(commands.commands(), this::refused);
   }
 
   private void refused(Throwable cause) {
@@ -129,7 +78,7 @@ final class EventSubscription extends RedisPubSubAdapter<byte[], byte[]>
       refusalLogged = true;
       LOG.warn("Cannot check or turn on {} at {} for the events of {} ({}): expirations are heard only if the "
           + "Redis configuration has 'K' and 'x' in it", NOTIFY, commands.maskedUri(),
-          new String(eventChannel, StandardCharsets.UTF_8), cause.getMessage());
+          channelName(), cause.getMessage());
     }
   }
 

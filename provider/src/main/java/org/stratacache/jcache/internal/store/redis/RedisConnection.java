@@ -7,6 +7,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
@@ -88,6 +89,18 @@ final class RedisConnection implements AutoCloseable {
       }
     }
     return targets;
+  }
+
+  /**
+   * The commands of one node of a cluster, on the connection Lettuce keeps to it.
+   *
+   * @throws IllegalStateException when this is not a cluster connection
+   */
+  CompletionStage<RedisClusterAsyncCommands<byte[], byte[]>> node(String nodeId) {
+    if (!(connection instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster)) {
+      throw new IllegalStateException("Not a Redis Cluster: " + maskedUri);
+    }
+    return cluster.getConnectionAsync(nodeId).thenApply(StatefulRedisConnection::async);
   }
 
   /** Runs a script by its SHA; if the server does not know it yet, sends its source once. */

@@ -50,7 +50,7 @@ public final class RedisConnector implements AutoCloseable {
   private final RedisClient client;
   private final Map<RedisTlsSettings, RedisClient> tlsClients = new ConcurrentHashMap<>();
   private final Map<Object, RedisConnection> connections = new ConcurrentHashMap<>();
-  private final List<RedisClusterClient> clusterClients = new ArrayList<>();
+  private final Map<Object, RedisClusterClient> clusterClients = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /** Starts the client's resources (event loops); no connection is opened yet. */
@@ -143,9 +143,7 @@ public final class RedisConnector implements AutoCloseable {
       cluster.shutdown(Duration.ZERO, Duration.ofSeconds(2));
       throw e;
     }
-    synchronized (clusterClients) {
-      clusterClients.add(cluster);
-    }
+    clusterClients.put(endpoint.connectionKey(), cluster);
     return new RedisConnection(endpoint.masked(), connection, connection.async(), timeout);
   }
 
@@ -186,19 +184,20 @@ public final class RedisConnector implements AutoCloseable {
 
   /**
    * Opens a pub/sub connection of its own for a cache's events: its channel and the expirations of
-   * its keys in the URI's database.
+   * its keys in the URI's database (on a Redis Cluster, of every master, following the topology).
    *
-   * @throws IllegalArgumentException for a Redis Cluster (keyspace notifications are per node)
    * @throws StoreAccessException     when Redis cannot be reached
    * @throws StoreSecurityException   when the ACL user may not subscribe to the cache's channel
    */
-  EventSubscription subscribe(RedisEndpoint endpoint, String namespace, Consumer<byte[]> onEvent,
-                              Consumer<byte[]> onExpired) {
-    if (endpoint.isCluster()) {
-      throw new IllegalArgumentException("remote-events needs a standalone or Sentinel Redis, not a Redis Cluster");
-    }
+  AutoCloseable subscribe(RedisEndpoint endpoint, String namespace, Consumer<byte[]> onEvent,
+                          Consumer<byte[]> onExpired) {
     RedisConnection commands = connection(endpoint);
     try {
+      if (endpoint.isCluster()) {
+        RedisClusterClient cluster = clusterClients.get(endpoint.connectionKey());
+        return ClusterEventSubscription.start(cluster.connectPubSub(ByteArrayCodec.INSTANCE), cluster, commands,
+            resources, namespace, onEvent, onExpired);
+      }
       StatefulRedisPubSubConnection<byte[], byte[]> connection = client(endpoint.tlsSettings())
           .connectPubSub(ByteArrayCodec.INSTANCE, endpoint.redisUri());
       return EventSubscription.start(connection, commands, resources, namespace, endpoint.redisUri().getDatabase(),
@@ -237,10 +236,8 @@ public final class RedisConnector implements AutoCloseable {
       connections.clear();
     }
     open.forEach(RedisConnection::close);
-    synchronized (clusterClients) {
-      clusterClients.forEach(cluster -> cluster.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
-      clusterClients.clear();
-    }
+    clusterClients.values().forEach(cluster -> cluster.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+    clusterClients.clear();
     tlsClients.values().forEach(tlsClient -> tlsClient.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
     tlsClients.clear();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));

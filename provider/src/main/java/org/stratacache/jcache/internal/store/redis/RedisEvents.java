@@ -35,12 +35,12 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
   private final StoredValues<K, V> values;
   private final byte[] channel;
   private final long origin = UUID.randomUUID().getLeastSignificantBits();
-  private final Function<RedisEvents<K, V>, EventSubscription> subscriber;
+  private final Function<RedisEvents<K, V>, AutoCloseable> subscriber;
   private final boolean failFast;
   private final Executor background;
   private volatile RedisConnection redis;
   private volatile Receiver<K, V> receiver;
-  private volatile EventSubscription subscription;
+  private volatile AutoCloseable subscription;
   private volatile boolean closed;
 
   /**
@@ -55,14 +55,14 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
    * @param background runs the attempts to connect later
    */
   RedisEvents(StoredValues<K, V> values, Supplier<RedisConnection> connect,
-              Function<RedisEvents<K, V>, EventSubscription> subscriber, boolean failFast, Executor background) {
+              Function<RedisEvents<K, V>, AutoCloseable> subscriber, boolean failFast, Executor background) {
     this.cacheName = values.cacheName();
     this.connect = connect;
     this.failFast = failFast;
     this.background = background;
     this.keys = values.keys();
     this.values = values;
-    this.channel = EventSubscription.channel(keys.namespace()).getBytes(StandardCharsets.UTF_8);
+    this.channel = EventInbox.channel(keys.namespace()).getBytes(StandardCharsets.UTF_8);
     this.subscriber = subscriber;
   }
 
@@ -187,9 +187,13 @@ final class RedisEvents<K, V> implements RemoteEvents<K, V> {
     closed = true;
     receiver = null;
     redis = null;
-    EventSubscription open = subscription;
+    AutoCloseable open = subscription;
     if (open != null) {
-      open.close();
+      try {
+        open.close();
+      } catch (Exception e) {
+        LOG.debug("Closing the event subscription of cache '{}' failed: {}", cacheName, e.getMessage());
+      }
     }
   }
 }
