@@ -8,24 +8,20 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-import javax.cache.Caching;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
-import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.management.MBeans;
 import org.stratacache.jcache.testing.Concurrently;
@@ -63,10 +59,7 @@ abstract class RedisBoundContract {
   }
 
   private CacheManager manager(String name) {
-    Properties properties = new Properties();
-    properties.setProperty(Setting.REDIS_URI.property(), uri());
-    return Caching.getCachingProvider().getCacheManager(URI.create("test:bound-" + name + "-" + prefix),
-        getClass().getClassLoader(), properties);
+    return RedisTesting.manager(uri(), "test:bound-" + name + "-" + prefix);
   }
 
   private StrataCache<String, String> cache(CacheManager manager, String name, long maximumSize) {

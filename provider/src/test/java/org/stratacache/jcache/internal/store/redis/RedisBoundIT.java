@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import javax.cache.CacheManager;
-import javax.cache.Caching;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.StrataCache;
-import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.testing.redis.RedisServer;
 
@@ -34,8 +30,7 @@ class RedisBoundIT extends RedisBoundContract {
 
   @Test
   void withoutItsSizeIndexACacheWritesNoIndexAndReportsNoSize() {
-    try (CacheManager manager = Caching.getCachingProvider().getCacheManager(URI.create("test:no-index"),
-        getClass().getClassLoader(), properties())) {
+    try (CacheManager manager = RedisTesting.manager(RedisServer.sharedUri(), "test:no-index")) {
       String prefix = RedisTesting.uniquePrefix();
       StrataCache<String, String> cache = manager.createCache("plain", StrataConfiguration.builder(String.class,
           String.class).keyPrefix(prefix).redisSizeIndex(false).build()).unwrap(StrataCache.class);
@@ -49,12 +44,6 @@ class RedisBoundIT extends RedisBoundContract {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("maximum-size 10").hasMessageContaining("redis-size-index: false");
     }
-  }
-
-  private static Properties properties() {
-    Properties properties = new Properties();
-    properties.setProperty(Setting.REDIS_URI.property(), RedisServer.sharedUri());
-    return properties;
   }
 
   @Override

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
@@ -37,7 +36,6 @@ import org.stratacache.jcache.StrataCache;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.configuration.CorruptValuePolicy;
 import org.stratacache.jcache.configuration.SerializationSettings;
-import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.internal.codec.KryoSerializer;
 import org.stratacache.jcache.internal.codec.ValueCodec;
@@ -80,10 +78,7 @@ class RedisCacheIT {
   }
 
   private CacheManager manager(String name) {
-    Properties properties = new Properties();
-    properties.setProperty(Setting.REDIS_URI.property(), RedisServer.sharedUri());
-    return Caching.getCachingProvider().getCacheManager(URI.create(name + "-" + prefix), getClass().getClassLoader(),
-        properties);
+    return RedisTesting.manager(RedisServer.sharedUri(), name + "-" + prefix);
   }
 
   private <K, V> StrataConfiguration.Builder<K, V> config(Class<K> keys, Class<V> values) {

@@ -4,7 +4,12 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import java.net.URI;
+import java.util.Properties;
 import java.util.UUID;
+import javax.cache.CacheManager;
+import javax.cache.Caching;
+import org.stratacache.jcache.configuration.Setting;
 import org.stratacache.jcache.configuration.StoreType;
 import org.stratacache.jcache.configuration.StrataConfiguration;
 import org.stratacache.jcache.internal.config.ManagerDefaults;
@@ -28,6 +33,14 @@ public final class RedisTesting {
         .redisUri(RedisServer.sharedUri())
         .keyPrefix(prefix)
         .build());
+  }
+
+  /** A cache manager named {@code name} whose caches go to Redis at {@code redisUri}. */
+  public static CacheManager manager(String redisUri, String name) {
+    Properties properties = new Properties();
+    properties.setProperty(Setting.REDIS_URI.property(), redisUri);
+    return Caching.getCachingProvider().getCacheManager(URI.create(name), RedisTesting.class.getClassLoader(),
+        properties);
   }
 
   /** A raw Lettuce connection to the shared test server, for looking under the hood. */
