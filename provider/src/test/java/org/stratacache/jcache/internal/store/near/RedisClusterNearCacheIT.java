@@ -135,10 +135,13 @@ class RedisClusterNearCacheIT {
       Cache<String, Long> reader = readerJvm.createCache("versions", config(cluster, 1_000));
       Cache<String, Long> writer = writerJvm.createCache("versions", config(cluster, 0));
       writer.put(key, 1L);
-      assertThat(reader.get(key)).isEqualTo(1L);
       long hits = nearHits(reader);
-      assertThat(reader.get(key)).isEqualTo(1L);
-      assertThat(nearHits(reader)).as("served from memory before the kill").isEqualTo(hits + 1);
+      long warm = System.nanoTime();
+      while (nearHits(reader) == hits) {  // the write's own invalidation may drop the first copy
+        assertThat(System.nanoTime() - warm).as("served from memory before the kill").isLessThan(
+            TimeUnit.SECONDS.toNanos(5));
+        assertThat(reader.get(key)).isEqualTo(1L);
+      }
 
       RedisServer victim = cluster.masterOf(redisKey(key));
       cluster.kill(victim);
