@@ -148,6 +148,8 @@ class RedisClusterNearCacheIT {
       long killed = System.nanoTime();
       List<String> stale = new ArrayList<>();
       long acknowledged = 0;  // the last version written after the kill
+      long settled = 1;       // the last version the reader saw after its write was acknowledged
+      long returned = 1;      // the highest version the reader returned
       long version = 1;
       long promoted = 0;
       long recovered = 0;
@@ -164,22 +166,23 @@ class RedisClusterNearCacheIT {
           // the writer's client has not seen the promotion yet
         }
         try {
-          long beforeFirst = nearHits(reader);
-          Long first = reader.get(key);
-          long before = nearHits(reader);
-          Long second = reader.get(key);
-          boolean[] fromMemory = {before > beforeFirst, nearHits(reader) > before};
-          Long[] reads = {first, second};
           for (int r = 0; r < 2; r++) {
-            Long read = reads[r];
-            if (read != null && read < acknowledged || read == null && acknowledged > 0) {
-              stale.add("read " + read + (fromMemory[r] ? " from memory" : " from Redis") + " after version "
-                  + acknowledged + " was acknowledged, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed)
-                  + " ms after the kill");
+            long before = nearHits(reader);
+            Long read = reader.get(key);
+            boolean fromMemory = nearHits(reader) > before;
+            long seen = read == null ? 0 : read;
+            if (seen < settled || seen < returned) {
+              stale.add("read " + read + (fromMemory ? " from memory" : " from Redis") + " after version "
+                  + Math.max(settled, returned) + " was seen, " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime()
+                  - killed) + " ms after the kill");
             }
-          }
-          if (acknowledged > 0 && second != null && second == acknowledged && nearHits(reader) == before + 1) {
-            recovered = System.nanoTime();
+            returned = Math.max(returned, seen);
+            if (acknowledged > 0 && seen >= acknowledged) {
+              settled = Math.max(settled, acknowledged);
+              if (fromMemory) {
+                recovered = System.nanoTime();
+              }
+            }
           }
         } catch (CacheException failingOver) {
           // the reader's client has not seen the promotion yet
