@@ -113,6 +113,11 @@ final class ClusterKeyTracking implements AutoCloseable {
    * node joined for a resharding: reads may be redirected to it before the view gives it slots).
    */
   private List<RedisClusterNode> masters() {
+    return masters(cluster);
+  }
+
+  /** {@link #masters()} of {@code cluster}'s topology as the client knows it now. */
+  static List<RedisClusterNode> masters(RedisClusterClient cluster) {
     List<RedisClusterNode> masters = new ArrayList<>();
     for (RedisClusterNode node : cluster.getPartitions()) {
       if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && (!node.hasNoSlots()
@@ -246,6 +251,23 @@ final class ClusterKeyTracking implements AutoCloseable {
     }
 
     @Override
+    public void resume() {
+      mark(false);
+    }
+
+    @Override
+    public void suspend() {
+      mark(true);
+    }
+
+    private void mark(boolean isDown) {
+      synchronized (ClusterKeyTracking.this) {
+        down = isDown;
+        evaluate();
+      }
+    }
+
+    @Override
     public void invalidate(byte[] key) {
       listener.invalidate(key);
     }
@@ -253,22 +275,6 @@ final class ClusterKeyTracking implements AutoCloseable {
     @Override
     public void invalidateAll() {
       listener.invalidateAll();
-    }
-
-    @Override
-    public void resume() {
-      synchronized (ClusterKeyTracking.this) {
-        down = false;
-        evaluate();
-      }
-    }
-
-    @Override
-    public void suspend() {
-      synchronized (ClusterKeyTracking.this) {
-        down = true;
-        evaluate();
-      }
     }
 
     void close() {
