@@ -2,17 +2,10 @@ package org.stratacache.bench;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.stratacache.jcache.configuration.EncryptionSettings;
 import org.stratacache.jcache.configuration.SerializationSettings;
@@ -24,13 +17,10 @@ import org.stratacache.jcache.internal.codec.ValueCodec;
  * The codec chain alone (Kryo, then zstd from the threshold, then AES-256-GCM when {@code encrypted}):
  * what a Redis round trip adds on the CPU.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-public class CodecBenchmark {
+public class CodecBenchmark extends CodecRoundTrip {
 
   @Param({"100", "10240"})
   public int valueSize;
@@ -41,28 +31,12 @@ public class CodecBenchmark {
   @Param({"false", "true"})
   public boolean encrypted;
 
-  private ValueCodec codec;
-  private String value;
-  private byte[] encoded;
-
   @Setup
   public void setUp() {
     byte[] key = new byte[EncryptionSettings.KEY_BYTES];
     Arrays.fill(key, (byte) 0x5a);   // the key's value does not change the cost
     EncryptingCodec encryption = encrypted ? new EncryptingCodec(EncryptionSettings.keys(Map.of(1, key))) : null;
-    codec = new ValueCodec(new KryoSerializer(getClass().getClassLoader(), SerializationSettings.none()), 1000, level,
-        encryption);
-    value = Payloads.json(valueSize, 1);
-    encoded = codec.encode(value);
-  }
-
-  @Benchmark
-  public byte[] encode() {
-    return codec.encode(value);
-  }
-
-  @Benchmark
-  public Object decode() {
-    return codec.decode(encoded);
+    prepare(new ValueCodec(new KryoSerializer(getClass().getClassLoader(), SerializationSettings.none()), 1000, level,
+        encryption), Payloads.json(valueSize, 1));
   }
 }

@@ -172,7 +172,7 @@ public abstract class SectionsBuilder<B extends SectionsBuilder<B>> {
     return codec(codec.withCompressionThreshold(bytes));
   }
 
-  /** The zstd level, 1 to 22 (default 6). */
+  /** The zstd level, 1 to 22 (default 1). */
   public B compressionLevel(Integer level) {
     return codec(codec.withCompressionLevel(level));
   }

@@ -74,7 +74,7 @@ public enum Setting {
       .configured(c -> c.getCodec().compressionThreshold).apply((b, v) -> b.compressionThreshold((Integer) v))),
   /** The zstd level. */
   COMPRESSION_LEVEL(spec("compression-level", "compressionLevel").env("CACHE_COMPRESSION_LEVEL").intRange(1, 22)
-      .defaultValue(6).configured(c -> c.getCodec().compressionLevel)
+      .defaultValue(1).configured(c -> c.getCodec().compressionLevel)
       .apply((b, v) -> b.compressionLevel((Integer) v))),
   /** What a read does with bytes it cannot decode. */
   CORRUPT_VALUES(spec("corrupt-values", "corruptValuePolicy").parser(SettingParsers.enumOf(CorruptValuePolicy.class))

@@ -26,7 +26,7 @@ class ManagerDefaultsTest {
         StrataConfiguration.builder(String.class, String.class));
     assertThat(resolved.getStoreType()).isEqualTo(StoreType.MEMORY);
     assertThat(resolved.getCodec().getCompressionThreshold()).isEqualTo(1000);
-    assertThat(resolved.getCodec().getCompressionLevel()).isEqualTo(6);
+    assertThat(resolved.getCodec().getCompressionLevel()).isEqualTo(1);
   }
 
   @Test

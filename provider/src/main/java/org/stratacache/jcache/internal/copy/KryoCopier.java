@@ -91,9 +91,14 @@ public final class KryoCopier implements Copier {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public <T> T copy(T object) {
     if (object == null || ImmutableTypes.isImmutable(object)) {
       return object;
+    }
+    Object array = PrimitiveArrays.copy(object);
+    if (array != null) {
+      return (T) array;  // the cheapest correct copy: no Kryo instance, no graph walk
     }
     Class<?> type = object.getClass();
     if (ClassFilter.cannotBeReadBack(type)) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.stratacache.jcache.codec.ClassNotAllowedException;
 import org.stratacache.jcache.codec.CodecException;
 import org.stratacache.jcache.configuration.SerializationSettings;
+import org.stratacache.jcache.configuration.Setting;
 
 /** The stored value format, pinned by golden bytes, and everything it refuses. */
 class ValueCodecTest {
@@ -52,6 +53,26 @@ class ValueCodecTest {
     for (Map.Entry<String, Object> entry : GoldenValues.values().entrySet()) {
       assertThat(HexFormat.of().formatHex(codec.encode(entry.getValue()))).as(entry.getKey())
           .isEqualTo(fixtures.getProperty(entry.getKey()));
+    }
+  }
+
+  @Test
+  void valuesWrittenAtAnyLevelAreReadByACodecAtTheDefaultLevel() {
+    int defaultLevel = (Integer) Setting.COMPRESSION_LEVEL.typedDefault();
+    ValueCodec reader = new ValueCodec(new KryoSerializer(getClass().getClassLoader(), GoldenValues.SETTINGS), 1000,
+        defaultLevel);
+    Random random = new Random(7);
+    StringBuilder json = new StringBuilder();
+    while (json.length() < 20_000) {
+      json.append("{\"id\":").append(random.nextInt()).append(",\"price\":").append(random.nextInt(100_000))
+          .append("},");
+    }
+    String value = json.toString();
+    for (int level : new int[] {-5, -1, 1, 3, 6, 19, 22}) {
+      byte[] stored = new ValueCodec(new KryoSerializer(getClass().getClassLoader(), GoldenValues.SETTINGS), 1000,
+          level).encode(value);
+      assertThat(ValueCodec.isCompressed(stored)).as("level %d", level).isTrue();
+      assertThat(reader.decode(stored)).as("level %d", level).isEqualTo(value);
     }
   }
 

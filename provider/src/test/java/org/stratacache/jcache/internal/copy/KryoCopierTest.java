@@ -34,6 +34,24 @@ class KryoCopierTest {
   }
 
   @Test
+  void arraysOfPrimitivesAreClonedAndArraysOfObjectsDeepCopied() {
+    byte[] bytes = {1, 2, 3};
+    byte[] copy = copier.copy(bytes);
+    assertThat(copy).isNotSameAs(bytes).containsExactly(1, 2, 3);
+    bytes[0] = 9;
+    assertThat(copy[0]).as("the copy does not follow the original").isEqualTo((byte) 1);
+    for (Object array : List.of(new int[] {1}, new long[] {1}, new char[] {'a'}, new double[] {1},
+        new float[] {1}, new short[] {1}, new boolean[] {true})) {
+      Object copied = copier.copy(array);
+      assertThat(copied).isNotSameAs(array).isEqualTo(array);
+    }
+    Date[] dates = {new Date(1000)};
+    Date[] copiedDates = copier.copy(dates);
+    assertThat(copiedDates[0]).isEqualTo(dates[0]).as("elements of an object array are copied too")
+        .isNotSameAs(dates[0]);
+  }
+
+  @Test
   void jdkImmutableCollectionsAreCopied() {
     Map<String, List<Integer>> value = Map.of("a", List.of(1, 2));
     assertThat(copier.copy(value)).isEqualTo(value);
