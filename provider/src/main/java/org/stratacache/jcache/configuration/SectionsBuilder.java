@@ -199,7 +199,7 @@ public abstract class SectionsBuilder<B extends SectionsBuilder<B>> {
 
   /**
    * Keeps up to {@code entries} recently read entries of a Redis cache in memory, in front of Redis,
-   * invalidated by Redis when any client changes them (Redis 6 or later; not for Redis Cluster).
+   * invalidated by Redis when any client changes them (Redis 6 or later; on a Redis Cluster, tracked on every master).
    * Reads whose expiry policy leaves the lifetime unchanged on access are served from memory.
    * {@code 0} (the default): no near cache.
    */

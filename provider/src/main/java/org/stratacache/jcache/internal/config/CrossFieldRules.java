@@ -46,11 +46,6 @@ final class CrossFieldRules {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': " + e.getMessage(), e);
     }
-    if (resolved.getNearCache().getMaximumSize() > 0 && endpoint.isCluster()) {
-      throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName
-          + "': near-cache.maximum-size needs a standalone or Sentinel Redis; a Redis Cluster is not supported for a "
-          + "near cache yet");
-    }
     if (resolved.getMemory().getMaximumSize() > 0 && !settings.isSizeIndex()) {
       throw new IllegalArgumentException("Invalid configuration for cache '" + cacheName + "': maximum-size "
           + resolved.getMemory().getMaximumSize() + " needs the cache's size index in Redis, which "

@@ -88,15 +88,9 @@ final class ClusterEventSubscription extends EventInbox implements AutoCloseable
     return subscription;
   }
 
-  /** The masters that serve slots in the topology Lettuce knows now, failing ones included. */
+  /** The masters in the topology Lettuce knows now, as {@link ClusterKeyTracking} tracks them. */
   private List<String> servingMasters() {
-    List<String> masters = new ArrayList<>();
-    for (RedisClusterNode node : client.getPartitions()) {
-      if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.hasNoSlots()) {
-        masters.add(node.getNodeId());
-      }
-    }
-    return masters;
+    return ClusterKeyTracking.masters(client).stream().map(RedisClusterNode::getNodeId).toList();
   }
 
   /** PSUBSCRIBE on one master, then expiration notifications there; completes when both are done. */

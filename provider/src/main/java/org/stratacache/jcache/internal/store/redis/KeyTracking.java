@@ -2,7 +2,9 @@ package org.stratacache.jcache.internal.store.redis;
 
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.push.PushListener;
@@ -13,8 +15,11 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stratacache.jcache.internal.store.near.Invalidations;
@@ -67,16 +72,45 @@ final class KeyTracking implements AutoCloseable, PushListener, RedisConnectionS
   static KeyTracking start(StatefulRedisConnection<byte[], byte[]> connection, ClientResources resources,
                            String prefix, Invalidations<byte[]> listener, String maskedUri, Duration timeout) {
     KeyTracking tracking = new KeyTracking(connection, resources, prefix, listener, maskedUri, timeout);
+    try {
+      return startAsync(connection, tracking).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+          ? e.getCause().getCause() : e.getCause();
+      throw cause instanceof RuntimeException runtime ? runtime : new RedisException(cause);
+    } catch (TimeoutException e) {
+      connection.close();
+      throw new RedisCommandTimeoutException("CLIENT TRACKING not answered within " + timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      connection.close();
+      throw new RedisException(e);
+    }
+  }
+
+  /**
+   * {@link #start}, without waiting: completes when tracking is on, or exceptionally (the
+   * connection closed) when the server refuses it.
+   */
+  static CompletionStage<KeyTracking> startAsync(StatefulRedisConnection<byte[], byte[]> connection,
+                                                 ClientResources resources, String prefix,
+                                                 Invalidations<byte[]> listener, String maskedUri, Duration timeout) {
+    return startAsync(connection, new KeyTracking(connection, resources, prefix, listener, maskedUri, timeout));
+  }
+
+  private static CompletionStage<KeyTracking> startAsync(StatefulRedisConnection<byte[], byte[]> connection,
+                                                         KeyTracking tracking) {
     connection.addListener((PushListener) tracking);
     connection.addListener((RedisConnectionStateListener) tracking);
-    try {
-      connection.sync().clientTracking(TrackingArgs.Builder.enabled().bcast().prefixes(prefix));
-    } catch (RuntimeException e) {
-      connection.close();
-      throw e;
-    }
-    tracking.scheduleCheck();
-    return tracking;
+    return connection.async().clientTracking(TrackingArgs.Builder.enabled().bcast().prefixes(tracking.prefix))
+        .handle((ok, failure) -> {
+          if (failure != null) {
+            connection.close();
+            throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+          }
+          tracking.scheduleCheck();
+          return tracking;
+        });
   }
 
   private void scheduleCheck() {

@@ -107,6 +107,14 @@ public final class RedisConnector implements AutoCloseable {
   private RedisConnection openStandalone(RedisEndpoint endpoint) {
     Duration timeout = endpoint.timeout();
     RedisClient standalone = client(endpoint.tlsSettings());
+    standalone.setOptions(standaloneOptions(endpoint));
+    StatefulRedisConnection<byte[], byte[]> connection = standalone.connect(ByteArrayCodec.INSTANCE,
+        endpoint.redisUri());
+    return new RedisConnection(endpoint.masked(), connection, connection.async(), timeout);
+  }
+
+  private static ClientOptions standaloneOptions(RedisEndpoint endpoint) {
+    Duration timeout = endpoint.timeout();
     ClientOptions.Builder options = ClientOptions.builder()
         .socketOptions(socketOptions(timeout))
         .timeoutOptions(TimeoutOptions.enabled(timeout))
@@ -115,10 +123,7 @@ public final class RedisConnector implements AutoCloseable {
     if (endpoint.usesTls()) {
       options.sslOptions(endpoint.sslOptions());
     }
-    standalone.setOptions(options.build());
-    StatefulRedisConnection<byte[], byte[]> connection = standalone.connect(ByteArrayCodec.INSTANCE,
-        endpoint.redisUri());
-    return new RedisConnection(endpoint.masked(), connection, connection.async(), timeout);
+    return options.build();
   }
 
   /** The client for connections with these TLS settings: the shared one for the defaults. */
@@ -163,14 +168,18 @@ public final class RedisConnector implements AutoCloseable {
   }
 
   /**
-   * Opens a connection of its own on which Redis reports every change to keys under {@code prefix}.
+   * Opens a connection of its own on which Redis reports every change to keys under {@code prefix}
+   * (on a Redis Cluster, one to every master, following the topology).
    *
-   * @throws IllegalArgumentException for a Redis Cluster (tracking would be needed on every master)
    * @throws StoreAccessException     when Redis cannot be reached or cannot track keys (before Redis 6)
    */
-  KeyTracking track(RedisEndpoint endpoint, String prefix, Invalidations<byte[]> listener) {
+  AutoCloseable track(RedisEndpoint endpoint, String prefix, Invalidations<byte[]> listener) {
     if (endpoint.isCluster()) {
-      throw new IllegalArgumentException("A near cache needs a standalone or Sentinel Redis, not a Redis Cluster");
+      connection(endpoint);  // the cluster client, whose topology the tracking follows
+      RedisClient nodes = RedisClient.create(resources);
+      nodes.setOptions(standaloneOptions(endpoint));
+      return ClusterKeyTracking.start(clusterClients.get(endpoint.connectionKey()), nodes,
+          endpoint.clusterSeeds().get(0), resources, prefix, listener, endpoint.masked(), endpoint.timeout());
     }
     try {
       StatefulRedisConnection<byte[], byte[]> connection = client(endpoint.tlsSettings())

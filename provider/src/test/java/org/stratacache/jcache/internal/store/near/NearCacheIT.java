@@ -1,7 +1,6 @@
 package org.stratacache.jcache.internal.store.near;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.KillArgs;
@@ -335,12 +334,5 @@ class NearCacheIT {
     assertThat(redisGets()).as("all 50 served from memory").isEqualTo(getsBefore);
     assertThat(cache.unwrap(StrataCache.class).statistics().getCacheGets()).as("preload is not counted")
         .isEqualTo(0);
-  }
-
-  @Test
-  void aRedisClusterIsRefusedAtCreateCache() {
-    assertThatThrownBy(() -> near.createCache("cluster", StrataConfiguration.builder(String.class, String.class)
-        .redisUri("redis-cluster://127.0.0.1:7000,127.0.0.1:7001").nearCacheMaximumSize(10).build()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("near-cache.maximum-size");
   }
 }
