@@ -116,7 +116,7 @@ public final class ExtensionSetting<S extends Serializable> {
 
   /** The value when nothing sets it, as the reference shows it. */
   public String defaultValue() {
-    return spec.defaultText != null ? spec.defaultText : SettingParsers.show(spec.defaultValue);
+    return spec.shownDefault();
   }
 
   /**

@@ -224,7 +224,7 @@ public enum Setting {
 
   /** The value when nothing sets it, as the reference shows it. */
   public String defaultValue() {
-    return spec.defaultText != null ? spec.defaultText : SettingParsers.show(spec.defaultValue);
+    return spec.shownDefault();
   }
 
   /** The typed value when nothing sets it, or {@code null} when unset means none (no URI, eternal, ...). */

@@ -50,6 +50,11 @@ final class SettingSpec {
     return this;
   }
 
+  /** The default as the reference shows it: its text when one was given, else the value shown. */
+  String shownDefault() {
+    return defaultText != null ? defaultText : SettingParsers.show(defaultValue);
+  }
+
   SettingSpec defaultText(String text) {
     this.defaultText = text;
     return this;
